@@ -1,0 +1,120 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Lingyan: four services and an admin CLI that talk JSON-RPC 2.0 over Unix sockets.
+///
+/// Layout: `Shared/` is the one module every process links (wire codec, the contract, transport, change feed);
+/// `Services/<Name>/` is one executable each; `Tests/` holds unit tests, integration tests over real processes,
+/// and the support library both use.
+let package = Package(
+    name: "Lingyan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lingyan-registry", targets: ["Registry"]),
+        .executable(name: "lingyan-matching", targets: ["Matching"]),
+        .executable(name: "lingyan-notification", targets: ["Notifier"]),
+        .executable(name: "lingyan-audit", targets: ["Audit"]),
+        .executable(name: "lingyan", targets: ["Admin"]),
+        .executable(name: "lingyan-bench", targets: ["Bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", .upToNextMinor(from: "2.101.2")),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", .upToNextMinor(from: "3.12.3")),
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/apple/swift-log", .upToNextMinor(from: "1.16.2")),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", .upToNextMinor(from: "2.13.0")),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            path: "Shared/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "Shared",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared",
+            exclude: ["CZlib"]
+        ),
+        .executableTarget(
+            name: "Registry",
+            dependencies: ["Shared", "ServiceKit"],
+            path: "Services/Registry"
+        ),
+        .executableTarget(
+            name: "Matching",
+            dependencies: ["Shared", "ServiceKit"],
+            path: "Services/Matching"
+        ),
+        .executableTarget(
+            name: "Notifier",
+            dependencies: ["Shared", "ServiceKit"],
+            path: "Services/Notifier"
+        ),
+        .executableTarget(
+            name: "Audit",
+            dependencies: [
+                "Shared", "ServiceKit", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Services/Audit"
+        ),
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "Shared",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Services/ServiceKit"
+        ),
+        .executableTarget(
+            name: "Admin",
+            dependencies: [
+                "Shared",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Admin"
+        ),
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "Shared",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Services/Bench"
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Shared"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "SharedTests",
+            dependencies: [
+                "Shared", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/SharedTests"
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Shared", "TestSupport"],
+            path: "Tests/IntegrationTests"
+        ),
+    ]
+)

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Shared
+
+/// One row of a service's `events` table (DESIGN §6).
+struct FeedEventRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "events"
+
+    var seq: Int64?
+    var at: String
+    var type: String
+    var entity: String
+    /// The actor as JSON text.
+    var actor: String
+    /// The event data as JSON text.
+    var data: String
+
+    enum Columns {
+        static let seq = Column(CodingKeys.seq)
+    }
+
+    func event() throws -> FeedInterface.FeedEvent {
+        let decoder = JSONDecoder()
+        return FeedInterface.FeedEvent(
+            seq: self.seq ?? 0, at: self.at, type: self.type, entity: self.entity,
+            actor: try decoder.decode(CommonInterface.Actor.self, from: Data(self.actor.utf8)),
+            data: try decoder.decode(JSONValue.self, from: Data(self.data.utf8)))
+    }
+}
+
+/// A service's change feed: events written in the caller's transaction, read by `events.read` / `events.wait`.
+///
+/// `seq` is an `AUTOINCREMENT` key, and SQLite has one writer at a time, so sequence order is commit order and a
+/// number is never reused, even after the newest rows are deleted.
+public struct ChangeFeed: Sendable {
+    /// Wakes long-polls after each commit that appended events.
+    public let signal: FeedSignal
+    private let clock: LingyanClock
+
+    /// Creates the feed for an opened database; the head is read from the table.
+    public init(database: any DatabaseReader, clock: LingyanClock) throws {
+        let head = try database.read { db in try Self.head(db) }
+        self.signal = FeedSignal(head: head)
+        self.clock = clock
+    }
+
+    /// Adds the `events` table to a store's migrations.
+    public static func registerMigration(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("change-feed-v1") { db in
+            try db.create(table: "events") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("at", .text).notNull()
+                table.column("type", .text).notNull()
+                table.column("entity", .text).notNull()
+                table.column("actor", .text).notNull()
+                table.column("data", .text).notNull()
+            }
+        }
+    }
+
+    /// Appends an event inside the caller's write transaction; it becomes visible to readers when that
+    /// transaction commits, and not at all if it rolls back.
+    @discardableResult
+    public func append(
+        _ db: Database,
+        type: String,
+        entity: String,
+        actor: CommonInterface.Actor,
+        data: JSONValue = [:]
+    ) throws -> Int64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let record = FeedEventRecord(
+            seq: nil, at: Timestamp.string(from: self.clock.now()), type: type, entity: entity,
+            actor: String(decoding: try encoder.encode(actor), as: UTF8.self),
+            data: String(decoding: try encoder.encode(data), as: UTF8.self))
+        try record.insert(db)
+        let seq = db.lastInsertedRowID
+        let signal = self.signal
+        db.afterNextTransaction { _ in signal.advance(to: seq) }
+        return seq
+    }
+
+    /// Events with `seq > after`, oldest first.
+    public static func read(_ db: Database, after: Int64, limit: Int) throws -> FeedInterface.Page {
+        let records = try FeedEventRecord
+            .filter(FeedEventRecord.Columns.seq > after)
+            .order(FeedEventRecord.Columns.seq)
+            .limit(limit)
+            .fetchAll(db)
+        let events = try records.map { try $0.event() }
+        return FeedInterface.Page(events: events, next: events.last?.seq ?? after)
+    }
+
+    /// The newest sequence number, 0 for an empty feed.
+    public static func head(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0
+    }
+}
+
+extension RPCRouter {
+    /// Registers `events.read` and `events.wait` for a feed.
+    public mutating func registerFeed(_ feed: ChangeFeed, database: any DatabaseReader) {
+        @Sendable func limit(_ requested: Int?) throws -> Int {
+            let value = requested ?? 100
+            guard (1...1000).contains(value) else { throw RPCError.invalidParams("limit must be between 1 and 1000") }
+            return value
+        }
+        @Sendable func cursor(_ after: Int64) throws -> Int64 {
+            guard after >= 0 else { throw RPCError.invalidParams("after must be 0 or greater") }
+            return after
+        }
+        self.register(FeedInterface.Read.self) { params, _ in
+            let after = try cursor(params.after)
+            let limit = try limit(params.limit)
+            return try await database.read { db in try ChangeFeed.read(db, after: after, limit: limit) }
+        }
+        self.register(FeedInterface.Wait.self) { params, _ in
+            let after = try cursor(params.after)
+            let limit = try limit(params.limit)
+            let timeout = params.timeoutMilliseconds ?? 10_000
+            guard (0...60_000).contains(timeout) else {
+                throw RPCError.invalidParams("timeoutMilliseconds must be between 0 and 60000")
+            }
+            await feed.signal.wait(after: after, timeout: .milliseconds(timeout))
+            return try await database.read { db in try ChangeFeed.read(db, after: after, limit: limit) }
+        }
+    }
+}

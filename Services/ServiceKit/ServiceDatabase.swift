@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+import Shared
+
+/// Opens a service's SQLite database the way every Lingyan store wants it.
+public enum ServiceDatabase {
+    /// Opens (creating if needed) a WAL database with `synchronous=FULL`, so that an acknowledged write survives
+    /// a power cut, and runs the store's forward-only migrations.
+    public static func open(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return pool
+    }
+
+    /// The bytes the database occupies on disk: the main file plus its write-ahead log.
+    public static func sizeBytes(path: String) -> Int64 {
+        [path, path + "-wal"].reduce(0) { total, file in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+    }
+}

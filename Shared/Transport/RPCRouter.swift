@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+
+/// What a handler knows about the call it serves.
+public struct RPCCallContext: Sendable {
+    /// The connected peer, from `SO_PEERCRED`.
+    public var peer: Peer
+    /// The peer's role, already checked against the method's access.
+    public var role: Role
+    /// Who to record as the author of any change this call makes.
+    public var actor: CommonInterface.Actor
+    /// The connection's logger, with the peer and request id as metadata.
+    public var logger: Logger
+
+    public init(peer: Peer, role: Role, actor: CommonInterface.Actor, logger: Logger) {
+        self.peer = peer
+        self.role = role
+        self.actor = actor
+        self.logger = logger
+    }
+}
+
+/// Maps method names to handlers, checks access, decodes params and encodes results.
+///
+/// Handlers come in two kinds. *Inline* handlers run on the connection's event loop and must neither block nor
+/// wait (health, discover, reading an in-memory value); they answer with no thread hop at all. Every other
+/// handler is `async` and runs as a task, so a handler that waits for SQLite never stalls other connections.
+public struct RPCRouter: Sendable {
+    /// A registered method, type-erased.
+    struct Route: Sendable {
+        enum Body: Sendable {
+            case inline(@Sendable (JSONValue?, RPCCallContext) throws -> any Encodable & Sendable)
+            case async(@Sendable (JSONValue?, RPCCallContext) async throws -> any Encodable & Sendable)
+        }
+
+        let description: CommonInterface.MethodDescription
+        let access: MethodAccess
+        let body: Body
+    }
+
+    /// The service these routes belong to.
+    public let service: ServiceName
+    private(set) var routes: [String: Route] = [:]
+
+    public init(service: ServiceName) {
+        self.service = service
+    }
+
+    /// Registers an `async` handler for a declared method.
+    public mutating func register<M: RPCMethod>(
+        _ method: M.Type,
+        _ handler: @escaping @Sendable (M.Params, RPCCallContext) async throws -> M.Result
+    ) {
+        self.routes[M.name] = Route(
+            description: CommonInterface.MethodDescription(method), access: M.access,
+            body: .async { params, context in try await handler(try Self.decode(M.Params.self, from: params), context) })
+    }
+
+    /// Registers a handler that runs on the event loop. It must not block.
+    public mutating func registerInline<M: RPCMethod>(
+        _ method: M.Type,
+        _ handler: @escaping @Sendable (M.Params, RPCCallContext) throws -> M.Result
+    ) {
+        self.routes[M.name] = Route(
+            description: CommonInterface.MethodDescription(method), access: M.access,
+            body: .inline { params, context in try handler(try Self.decode(M.Params.self, from: params), context) })
+    }
+
+    /// Every registered method's description, sorted by name: the body of `rpc.discover`.
+    public var methodDescriptions: [CommonInterface.MethodDescription] {
+        self.routes.values.map(\.description).sorted { $0.name < $1.name }
+    }
+
+    /// Names of the registered methods.
+    public var methodNames: Set<String> { Set(self.routes.keys) }
+
+    // MARK: Params
+
+    /// Decodes params: an absent member or an empty array means `{}`; positional params are refused, since every
+    /// Lingyan method takes named fields.
+    static func decode<P: Decodable>(_ type: P.Type, from params: JSONValue?) throws -> P {
+        var object: JSONValue = [:]
+        switch params {
+        case nil: break
+        case .array(let items)? where items.isEmpty: break
+        case .array?: throw RPCError.invalidParams("params must be an object with named fields")
+        case let value?: object = value
+        }
+        do {
+            let data = try JSONEncoder().encode(object)
+            return try JSONDecoder().decode(P.self, from: data)
+        } catch let error as DecodingError {
+            throw RPCError.invalidParams(Self.describe(error))
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context, _ last: CodingKey? = nil) -> String {
+            let keys = context.codingPath + (last.map { [$0] } ?? [])
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return text.isEmpty ? "params" : text.replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context, key)) is required"
+        case .typeMismatch(let type, let context):
+            return "\(path(context)) must be \(Self.jsonName(of: type))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)) must be \(Self.jsonName(of: type)), not null"
+        case .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "params do not have the method's shape"
+        }
+    }
+
+    private static func jsonName(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Bool.Type: return "a boolean"
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt32.Type: return "an integer"
+        case is Double.Type: return "a number"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+}
