@@ -112,6 +112,20 @@ let package = Package(
             path: "Tests/SharedTests"
         ),
         .testTarget(
+            name: "ServiceKitTests",
+            dependencies: [
+                "Shared", "ServiceKit", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ServiceKitTests"
+        ),
+        .testTarget(
+            name: "AdminTests",
+            dependencies: ["Admin"],
+            path: "Tests/AdminTests"
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["Shared", "TestSupport"],
             path: "Tests/IntegrationTests"

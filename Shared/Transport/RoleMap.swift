@@ -33,7 +33,7 @@ public struct RoleMap: Sendable {
             }
             if let best = roles.max() { return best }
         }
-        // The services' own user always keeps admin, so that services can read each other's feeds.
-        return peer.uid == self.serviceUID ? .admin : nil
+        // Root and the services' own user always keep admin, so that services can read each other's feeds.
+        return peer.uid == 0 || peer.uid == self.serviceUID ? .admin : nil
     }
 }
