@@ -7,49 +7,36 @@ public final class ServiceProcess: @unchecked Sendable {
     public let service: ServiceName
     /// The home it runs in.
     public let home: TestHome
-    private let process: Process
+    private let process: ChildProcess
 
     /// Starts the service's executable (not waiting for it to be ready).
     public init(_ service: ServiceName, home: TestHome, environment extra: [String: String] = [:]) throws {
         self.service = service
         self.home = home
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.path(service.executableName))
         var environment = ProcessInfo.processInfo.environment
         environment["LINGYAN_HOME"] = home.path
         environment.merge(extra) { _, new in new }
-        process.environment = environment
         let logs = "\(home.path)/logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
-        let logPath = "\(logs)/\(service.rawValue).stderr"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        log.seekToEndOfFile()
-        process.standardError = log
-        process.standardOutput = log
-        try process.run()
-        self.process = process
+        self.process = try ChildProcess(
+            executable: BuiltProducts.path(service.executableName), arguments: [], environment: environment,
+            outputPath: "\(logs)/\(service.rawValue).stderr")
     }
 
     /// The child's pid.
-    public var pid: Int32 { self.process.processIdentifier }
+    public var pid: Int32 { self.process.pid }
 
     /// Whether the child is still running.
     public var isRunning: Bool { self.process.isRunning }
 
     /// Sends a signal.
     public func signal(_ signal: Int32) {
-        kill(self.process.processIdentifier, signal)
+        kill(self.process.pid, signal)
     }
 
     /// Waits for the child to exit (up to `timeout`); returns its exit status, or nil if it is still running.
     public func waitForExit(timeout: Duration = .seconds(20)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while self.process.isRunning {
-            if ContinuousClock.now > deadline { return nil }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return self.process.terminationStatus
+        await self.process.wait(timeout: timeout)
     }
 
     /// Waits until the service answers `system.health`.
@@ -110,6 +97,12 @@ public struct CLIRun: Sendable {
     public let standardOutput: String
     public let standardError: String
 
+    public init(status: Int32, standardOutput: String, standardError: String) {
+        self.status = status
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
     /// Runs `lingyan` with `arguments` against `home`, optionally through a wrapper such as `setpriv …`.
     public static func lingyan(
         _ arguments: [String],
@@ -117,26 +110,27 @@ public struct CLIRun: Sendable {
         wrapper: [String] = [],
         environment extra: [String: String] = [:]
     ) throws -> CLIRun {
-        let process = Process()
         let command = wrapper + [BuiltProducts.path("lingyan")] + arguments
-        process.executableURL = URL(fileURLWithPath: command[0].hasPrefix("/") ? command[0] : "/usr/bin/env")
-        process.arguments = command[0].hasPrefix("/") ? Array(command.dropFirst()) : command
         var environment = ProcessInfo.processInfo.environment
         environment["LINGYAN_HOME"] = home.path
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRun(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+        return try Self.run(command, environment: environment)
+    }
+
+    /// Runs any command to completion; standard output and error are captured separately.
+    public static func run(_ command: [String], environment: [String: String]) throws -> CLIRun {
+        let directory = try TestHome()
+        defer { directory.remove() }
+        // Standard error is split from standard output by running through a shell redirection.
+        let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let child = try ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", "exec \(quoted) 2>'\(directory.path)/err'"],
+            environment: environment, outputPath: "\(directory.path)/out")
+        let status = child.waitBlocking()
+        func read(_ name: String) -> String {
+            (try? String(contentsOfFile: "\(directory.path)/\(name)", encoding: .utf8)) ?? ""
+        }
+        return CLIRun(status: status, standardOutput: read("out"), standardError: read("err"))
     }
 }
+

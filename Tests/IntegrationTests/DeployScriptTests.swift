@@ -1,0 +1,86 @@
+import Foundation
+import Shared
+import Testing
+import TestSupport
+
+/// The deploy scripts as an operator uses them.
+@Suite("Deploy scripts", .serialized)
+struct DeployScriptTests {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    private func script(_ name: String, home: TestHome) throws -> CLIRun {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LINGYAN_HOME"] = home.path
+        environment["LINGYAN_BIN"] = BuiltProducts.directory
+        return try CLIRun.run(["\(Self.root)/deploy/\(name)"], environment: environment)
+    }
+
+    private func pid(_ service: String, home: TestHome) -> Int32? {
+        (try? String(contentsOfFile: "\(home.path)/run/\(service).pid", encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    @Test("start, a crashed service restarted by the supervisor, status, and a graceful stop")
+    func superviseAndStop() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let started = try self.script("start", home: home)
+        #expect(started.status == 0, "\(started.standardOutput)")
+        defer { _ = try? self.script("stop", home: home) }
+        #expect(started.standardOutput.contains("registry"))
+
+        let crashed = try #require(self.pid("matching", home: home))
+        kill(crashed, SIGKILL)
+        // The supervisor restarts it after a one-second backoff.
+        var restarted: Int32? = nil
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if let now = self.pid("matching", home: home), now != crashed, kill(now, 0) == 0 {
+                let client = try? await RPCClient.connect(socketPath: home.socket("matching"))
+                if let health = try? await client?.call(CommonInterface.Health.self), health.pid == now {
+                    restarted = now
+                    await client?.close()
+                    break
+                }
+                await client?.close()
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(restarted != nil)
+        let supervisorLog = (try? String(contentsOfFile: "\(home.path)/logs/supervisor.log", encoding: .utf8)) ?? ""
+        #expect(supervisorLog.contains("lingyan-matching exited"))
+
+        let status = try self.script("status", home: home)
+        #expect(status.status == 0)
+        #expect(status.standardOutput.contains("supervisor: running"))
+
+        let stopped = try self.script("stop", home: home)
+        #expect(stopped.status == 0)
+        for service in ServiceName.allCases {
+            #expect(!FileManager.default.fileExists(atPath: home.socket(service.rawValue)))
+        }
+        let after = try self.script("status", home: home)
+        #expect(after.status == 69)
+        #expect(after.standardOutput.contains("supervisor: not running"))
+    }
+
+    @Test("the systemd units pass systemd-analyze verify")
+    func systemdUnits() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") else { return }
+        let home = try TestHome()
+        defer { home.remove() }
+        // The shipped units name /usr/local/bin; verify them against the binaries just built.
+        var units: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: "\(Self.root)/deploy/systemd").sorted() {
+            let text = try String(contentsOfFile: "\(Self.root)/deploy/systemd/\(name)", encoding: .utf8)
+                .replacingOccurrences(of: "/usr/local/bin", with: BuiltProducts.directory)
+            try text.write(toFile: "\(home.path)/\(name)", atomically: true, encoding: .utf8)
+            units.append("\(home.path)/\(name)")
+        }
+        #expect(units.count == 5)
+        let verified = try CLIRun.run(["/usr/bin/systemd-analyze", "verify"] + units, environment: ProcessInfo.processInfo.environment)
+        let text = verified.standardOutput + verified.standardError
+        #expect(verified.status == 0, "\(text)")
+    }
+}

@@ -1,0 +1,69 @@
+# Shared by the deploy scripts: where things are, and small helpers. Sourced, not run.
+set -euo pipefail
+
+LINGYAN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export LINGYAN_HOME=${LINGYAN_HOME:-$LINGYAN_ROOT/var}
+LINGYAN_SERVICES=(registry matching notification audit)
+# Release binaries by default; LINGYAN_BUILD=debug for a quicker build while developing.
+LINGYAN_BUILD=${LINGYAN_BUILD:-release}
+LINGYAN_BIN=${LINGYAN_BIN:-$LINGYAN_ROOT/.build/$LINGYAN_BUILD}
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'deploy: %s\n' "$*" >&2; exit 1; }
+
+# Installs the Debian packages Lingyan builds against, when they are missing.
+install_dependencies() {
+    local missing=()
+    for package in libsqlite3-dev zlib1g-dev; do
+        dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        fail "missing packages: ${missing[*]}; install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+    fi
+    say "Installing ${missing[*]} ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+command -v swift >/dev/null 2>&1 || [ ! -x /opt/swift/usr/bin/swift ] || export PATH=/opt/swift/usr/bin:$PATH
+
+# Builds the executables (release unless LINGYAN_BUILD=debug).
+build_products() {
+    command -v swift >/dev/null 2>&1 || fail "swift is not on PATH; install the Swift 6 toolchain first"
+    say "Building Lingyan ($LINGYAN_BUILD) ..."
+    (cd "$LINGYAN_ROOT" && swift build -c "$LINGYAN_BUILD" 2>&1 | sed -E '/^\[[0-9]+\/[0-9]+\]/d') \
+        || fail "the build failed (see the errors above)"
+    for product in lingyan lingyan-registry lingyan-matching lingyan-notification lingyan-audit; do
+        [ -x "$LINGYAN_BIN/$product" ] || fail "the build did not produce $LINGYAN_BIN/$product"
+    done
+}
+
+# Waits up to $1 seconds until every service answers; returns non-zero on time-out.
+wait_until_healthy() {
+    local deadline=$((SECONDS + $1))
+    while [ $SECONDS -lt $deadline ]; do
+        "$LINGYAN_BIN/lingyan" status >/dev/null 2>&1 && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+supervisor_pid() {
+    local file=$LINGYAN_HOME/run/supervisor.pid
+    [ -f "$file" ] || return 1
+    local pid
+    pid=$(cat "$file")
+    kill -0 "$pid" 2>/dev/null || return 1
+    printf '%s\n' "$pid"
+}
+
+usage_hint() {
+    cat <<HINT
+Lingyan is running under $LINGYAN_HOME. Try:
+  $LINGYAN_BIN/lingyan status                      # each service: up, pid, uptime, database, feed head
+  $LINGYAN_BIN/lingyan call registry rpc.discover  # every method a service answers
+  $LINGYAN_BIN/lingyan --help                      # all commands
+Sockets: $LINGYAN_HOME/run/<service>.sock   Logs: $LINGYAN_HOME/logs/
+HINT
+}
