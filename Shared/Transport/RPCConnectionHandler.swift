@@ -155,8 +155,8 @@ final class RPCConnectionHandler: ChannelInboundHandler {
 
     private enum Admission {
         case refused(RPCError)
-        case inline(@Sendable (JSONValue?, RPCCallContext) throws -> any Encodable & Sendable, RPCCallContext)
-        case async(@Sendable (JSONValue?, RPCCallContext) async throws -> any Encodable & Sendable, RPCCallContext)
+        case inline(@Sendable (RPCParams, RPCCallContext) throws -> any Encodable & Sendable, RPCCallContext)
+        case async(@Sendable (RPCParams, RPCCallContext) async throws -> any Encodable & Sendable, RPCCallContext)
     }
 
     /// Routing and access control, decided on the event loop before any work is scheduled.
@@ -174,10 +174,9 @@ final class RPCConnectionHandler: ChannelInboundHandler {
         if self.draining {
             return .refused(.unavailable("the service is shutting down"))
         }
-        let meta = request.params?["_meta"]
         let actor = CommonInterface.Actor(
             uid: peer.uid, user: peer.userName, pid: peer.pid,
-            operator: meta?["operator"]?.stringValue, requestId: meta?["requestId"]?.stringValue)
+            operator: request.meta?.operator, requestId: request.meta?.requestId)
         var logger = self.logger
         if let requestId = actor.requestId { logger[metadataKey: "request.id"] = "\(requestId)" }
         let callContext = RPCCallContext(peer: peer, role: role, actor: actor, logger: logger)

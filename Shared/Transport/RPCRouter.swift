@@ -29,8 +29,8 @@ public struct RPCRouter: Sendable {
     /// A registered method, type-erased.
     struct Route: Sendable {
         enum Body: Sendable {
-            case inline(@Sendable (JSONValue?, RPCCallContext) throws -> any Encodable & Sendable)
-            case async(@Sendable (JSONValue?, RPCCallContext) async throws -> any Encodable & Sendable)
+            case inline(@Sendable (RPCParams, RPCCallContext) throws -> any Encodable & Sendable)
+            case async(@Sendable (RPCParams, RPCCallContext) async throws -> any Encodable & Sendable)
         }
 
         let description: CommonInterface.MethodDescription
@@ -53,7 +53,7 @@ public struct RPCRouter: Sendable {
     ) {
         self.routes[M.name] = Route(
             description: CommonInterface.MethodDescription(method), access: M.access,
-            body: .async { params, context in try await handler(try Self.decode(M.Params.self, from: params), context) })
+            body: .async { params, context in try await handler(try params.decode(M.Params.self), context) })
     }
 
     /// Registers a handler that runs on the event loop. It must not block.
@@ -63,7 +63,7 @@ public struct RPCRouter: Sendable {
     ) {
         self.routes[M.name] = Route(
             description: CommonInterface.MethodDescription(method), access: M.access,
-            body: .inline { params, context in try handler(try Self.decode(M.Params.self, from: params), context) })
+            body: .inline { params, context in try handler(try params.decode(M.Params.self), context) })
     }
 
     /// Every registered method's description, sorted by name: the body of `rpc.discover`.
@@ -73,58 +73,4 @@ public struct RPCRouter: Sendable {
 
     /// Names of the registered methods.
     public var methodNames: Set<String> { Set(self.routes.keys) }
-
-    // MARK: Params
-
-    /// Decodes params: an absent member or an empty array means `{}`; positional params are refused, since every
-    /// Lingyan method takes named fields.
-    static func decode<P: Decodable>(_ type: P.Type, from params: JSONValue?) throws -> P {
-        var object: JSONValue = [:]
-        switch params {
-        case nil: break
-        case .array(let items)? where items.isEmpty: break
-        case .array?: throw RPCError.invalidParams("params must be an object with named fields")
-        case let value?: object = value
-        }
-        do {
-            let data = try JSONEncoder().encode(object)
-            return try JSONDecoder().decode(P.self, from: data)
-        } catch let error as DecodingError {
-            throw RPCError.invalidParams(Self.describe(error))
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context, _ last: CodingKey? = nil) -> String {
-            let keys = context.codingPath + (last.map { [$0] } ?? [])
-            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            return text.isEmpty ? "params" : text.replacingOccurrences(of: ".[", with: "[")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "\(path(context, key)) is required"
-        case .typeMismatch(let type, let context):
-            return "\(path(context)) must be \(Self.jsonName(of: type))"
-        case .valueNotFound(let type, let context):
-            return "\(path(context)) must be \(Self.jsonName(of: type)), not null"
-        case .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default:
-            return "params do not have the method's shape"
-        }
-    }
-
-    private static func jsonName(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Bool.Type: return "a boolean"
-        case is Int.Type, is Int64.Type, is Int32.Type, is UInt32.Type: return "an integer"
-        case is Double.Type: return "a number"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object"
-        }
-    }
 }

@@ -131,19 +131,46 @@ struct JSONRPCParserTests {
         #expect(!text.contains("7.0"))
     }
 
-    @Test("params of the wrong type are refused, naming the field")
-    func paramsDecoding() {
-        #expect(throws: RPCError.self) {
-            try RPCRouter.decode(FeedInterface.Read.Params.self, from: ["after": "yesterday"])
+    private func params(of text: String, batch: Bool) throws -> RPCParams {
+        let inbound = self.parse(batch ? "[\(text)]" : text)
+        switch inbound {
+        case .single(.request(let request)) where !batch: return request.params
+        case .batch(let entries) where batch:
+            if case .request(let request) = entries[0] { return request.params }
+        default: break
         }
+        throw RPCError.internalError
+    }
+
+    @Test("params of the wrong type are refused naming the field, the same from a frame and from a batch", arguments: [false, true])
+    func paramsDecoding(batch: Bool) throws {
+        let wrongType = try self.params(of: #"{"jsonrpc":"2.0","method":"events.read","params":{"after":"yesterday"},"id":1}"#, batch: batch)
         do {
-            _ = try RPCRouter.decode(FeedInterface.Read.Params.self, from: [:])
-            Issue.record("missing field accepted")
+            _ = try wrongType.decode(FeedInterface.Read.Params.self)
+            Issue.record("a string cursor was accepted")
+        } catch let error as RPCError {
+            #expect(error.code == -32602)
+            #expect(error.data?["reason"]?.stringValue == "after must be an integer")
+        }
+        let missing = try self.params(of: #"{"jsonrpc":"2.0","method":"events.read","params":{},"id":1}"#, batch: batch)
+        do {
+            _ = try missing.decode(FeedInterface.Read.Params.self)
+            Issue.record("a missing field was accepted")
         } catch let error as RPCError {
             #expect(error.code == -32602)
             #expect(error.data?["reason"]?.stringValue == "after is required")
-        } catch {
-            Issue.record("unexpected \(error)")
         }
+        let good = try self.params(of: #"{"jsonrpc":"2.0","method":"events.read","params":{"after":5,"_meta":{"operator":"陈"}},"id":1}"#, batch: batch)
+        #expect(try good.decode(FeedInterface.Read.Params.self).after == 5)
+    }
+
+    @Test("the operator in params._meta is read on both paths", arguments: [false, true])
+    func meta(batch: Bool) {
+        let text = #"{"jsonrpc":"2.0","method":"system.health","params":{"_meta":{"operator":"陈晟颖","requestId":"r-9"}},"id":1}"#
+        let inbound = self.parse(batch ? "[\(text)]" : text)
+        var request: RPCRequest? = nil
+        if case .single(.request(let single)) = inbound { request = single }
+        if case .batch(let entries) = inbound, case .request(let first) = entries[0] { request = first }
+        #expect(request?.meta == RequestMeta(operator: "陈晟颖", requestId: "r-9"))
     }
 }
