@@ -20,11 +20,10 @@ struct FeedEventRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func event() throws -> FeedInterface.FeedEvent {
-        let decoder = JSONDecoder()
-        return FeedInterface.FeedEvent(
+        FeedInterface.FeedEvent(
             seq: self.seq ?? 0, at: self.at, type: self.type, entity: self.entity,
-            actor: try decoder.decode(CommonInterface.Actor.self, from: Data(self.actor.utf8)),
-            data: try decoder.decode(JSONValue.self, from: Data(self.data.utf8)))
+            actor: try LingyanJSON.decode(CommonInterface.Actor.self, from: self.actor.utf8),
+            data: try JSONReader.read(self.data.utf8))
     }
 }
 
@@ -68,12 +67,9 @@ public struct ChangeFeed: Sendable {
         actor: CommonInterface.Actor,
         data: JSONValue = [:]
     ) throws -> Int64 {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let record = FeedEventRecord(
             seq: nil, at: Timestamp.string(from: self.clock.now()), type: type, entity: entity,
-            actor: String(decoding: try encoder.encode(actor), as: UTF8.self),
-            data: String(decoding: try encoder.encode(data), as: UTF8.self))
+            actor: try LingyanJSON.string(actor), data: try LingyanJSON.string(data))
         try record.insert(db)
         let seq = db.lastInsertedRowID
         let signal = self.signal

@@ -31,10 +31,8 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in self.metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
             record[key] = .string(value.description)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(JSONValue.object(record)) else { return }
+        var line = JSONWriter.bytes(.object(record))
         line.append(UInt8(ascii: "\n"))
-        FileHandle.standardError.write(line)
+        FileHandle.standardError.write(Data(line))
     }
 }

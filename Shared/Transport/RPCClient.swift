@@ -84,7 +84,7 @@ public final class RPCClient: Sendable {
         let payload = try await self.send(method: M.name, params: MetaWrapped(params: params, meta: meta), timeout: timeout)
         let response: RPCResponse<M.Result>
         do {
-            response = try JSONDecoder().decode(RPCResponse<M.Result>.self, from: payload)
+            response = try LingyanJSON.decode(RPCResponse<M.Result>.self, from: payload)
         } catch {
             throw RPCClientError.malformedResponse("\(error)")
         }
@@ -104,7 +104,7 @@ public final class RPCClient: Sendable {
         let payload = try await self.send(method: method, params: params, timeout: timeout)
         let response: RPCResponse<JSONValue>
         do {
-            response = try JSONDecoder().decode(RPCResponse<JSONValue>.self, from: payload)
+            response = try LingyanJSON.decode(RPCResponse<JSONValue>.self, from: payload)
         } catch {
             throw RPCClientError.malformedResponse("\(error)")
         }
@@ -114,7 +114,7 @@ public final class RPCClient: Sendable {
 
     /// Sends one raw frame payload and waits for the next frame the service sends back (for tests of the wire
     /// format itself; not to be mixed with concurrent calls on the same client).
-    public func exchangeRaw(_ payload: Data, timeout: Duration = .seconds(10)) async throws -> Data {
+    public func exchangeRaw(_ payload: [UInt8], timeout: Duration = .seconds(10)) async throws -> [UInt8] {
         try await self.roundTrip(id: nil, payload: payload, method: "raw frame", timeout: timeout)
     }
 
@@ -123,7 +123,7 @@ public final class RPCClient: Sendable {
         try? await self.channel.close()
     }
 
-    private func send(method: String, params: (some Encodable)?, timeout: Duration) async throws -> Data {
+    private func send(method: String, params: (some Encodable)?, timeout: Duration) async throws -> [UInt8] {
         let id = self.nextID.withLock { value -> Int64 in
             defer { value += 1 }
             return value
@@ -132,7 +132,7 @@ public final class RPCClient: Sendable {
         return try await self.roundTrip(id: id, payload: payload, method: method, timeout: timeout)
     }
 
-    private func roundTrip(id: Int64?, payload: Data, method: String, timeout: Duration) async throws -> Data {
+    private func roundTrip(id: Int64?, payload: [UInt8], method: String, timeout: Duration) async throws -> [UInt8] {
         let promise = self.channel.eventLoop.makePromise(of: ByteBuffer.self)
         let request = PendingRequest(
             id: id, payload: self.channel.allocator.buffer(bytes: payload), promise: promise,
@@ -146,7 +146,7 @@ public final class RPCClient: Sendable {
         } onCancel: {
             promise.fail(CancellationError())
         }
-        return Data(buffer.readableBytesView)
+        return Array(buffer.readableBytesView)
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -194,16 +194,6 @@ final class ResponseMatcher: ChannelDuplexHandler {
     private var rawWaiters: [Waiter] = []
     private var closed = false
 
-    /// Only the id of a response (Lingyan's client always sends integer ids), read without building a tree.
-    private struct IDOnly: Decodable {
-        let id: Int64?
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.id = try? container.decodeIfPresent(Int64.self, forKey: AnyCodingKey("id"))
-        }
-    }
-
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = Self.unwrapOutboundIn(data)
         guard !self.closed else {
@@ -229,7 +219,8 @@ final class ResponseMatcher: ChannelDuplexHandler {
             waiter.promise.succeed(payload)
             return
         }
-        let id = (try? JSONDecoder().decode(IDOnly.self, from: Data(payload.readableBytesView)))?.id ?? nil
+        let id = (try? JSONReader.read(payload.readableBytesView))?["id"]?.integerValue
+        // Lingyan's client sends integer ids only; an answer without one (id null) concerns the connection.
         if let key = id, let waiter = self.waiting.removeValue(forKey: key) {
             waiter.timer.cancel()
             waiter.promise.succeed(payload)

@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import NIOCore
 
@@ -52,7 +51,7 @@ final class RPCConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let payload = Self.unwrapInboundIn(data)
-        switch RPCMessageParser.parse(Data(payload.readableBytesView)) {
+        switch RPCMessageParser.parse(payload.readableBytesView) {
         case .rejected(let error):
             self.write(RPCResponseWriter.failure(id: .null, error: error), context: context)
         case .single(let entry):
@@ -124,13 +123,13 @@ final class RPCConnectionHandler: ChannelInboundHandler {
             if case .request(let request) = entry { return (entry, self.admit(request)) }
             return (entry, nil)
         }
-        let refusals = entries.compactMap { entry -> Data? in
+        let refusals = entries.compactMap { entry -> [UInt8]? in
             guard case .request(let request) = entry, let id = request.id else { return nil }
             return RPCResponseWriter.failure(id: id, error: Self.overloaded(self.maximumRequestsInFlight))
         }
         let overload = refusals.isEmpty ? nil : RPCResponseWriter.batch(refusals)
         self.runInFlight(context: context, overloadResponse: overload) {
-            var responses: [Data] = []
+            var responses: [[UInt8]] = []
             for (entry, admission) in admitted {
                 switch (entry, admission) {
                 case (.invalid(let error, let id), _):
@@ -189,15 +188,15 @@ final class RPCConnectionHandler: ChannelInboundHandler {
     /// Runs `work` as a task counted against the in-flight limit, then writes what it produced.
     private func runInFlight(
         context: ChannelHandlerContext,
-        overloadResponse: Data?,
-        _ work: @escaping @Sendable () async -> [Data]
+        overloadResponse: [UInt8]?,
+        _ work: @escaping @Sendable () async -> [[UInt8]]
     ) {
         guard self.requestsInFlight < self.maximumRequestsInFlight else {
             if let overloadResponse { self.write(overloadResponse, context: context) }
             return
         }
         self.requestsInFlight += 1
-        let promise = context.eventLoop.makePromise(of: [Data].self)
+        let promise = context.eventLoop.makePromise(of: [[UInt8]].self)
         promise.completeWithTask(work)
         promise.futureResult.assumeIsolated().whenComplete { result in
             self.requestsInFlight -= 1
@@ -214,7 +213,7 @@ final class RPCConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    private func write(_ response: Data, context: ChannelHandlerContext) {
+    private func write(_ response: [UInt8], context: ChannelHandlerContext) {
         let buffer = context.channel.allocator.buffer(bytes: response)
         context.writeAndFlush(Self.wrapOutboundOut(buffer), promise: nil)
     }
@@ -229,7 +228,7 @@ final class RPCConnectionHandler: ChannelInboundHandler {
     private static func respond(
         to request: RPCRequest,
         _ body: () throws -> any Encodable & Sendable
-    ) -> Data? {
+    ) -> [UInt8]? {
         let outcome: Result<any Encodable & Sendable, any Error> = Result { try body() }
         return Self.encode(outcome, for: request)
     }
@@ -237,13 +236,13 @@ final class RPCConnectionHandler: ChannelInboundHandler {
     private static func respond(
         to request: RPCRequest,
         _ body: () async throws -> any Encodable & Sendable
-    ) async -> Data? {
+    ) async -> [UInt8]? {
         let outcome: Result<any Encodable & Sendable, any Error>
         do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
         return Self.encode(outcome, for: request)
     }
 
-    private static func encode(_ outcome: Result<any Encodable & Sendable, any Error>, for request: RPCRequest) -> Data? {
+    private static func encode(_ outcome: Result<any Encodable & Sendable, any Error>, for request: RPCRequest) -> [UInt8]? {
         guard let id = request.id else { return nil }
         switch outcome {
         case .success(let result):

@@ -6,39 +6,28 @@ public enum RPCParams: Sendable {
     case absent
     /// Non-empty positional params, which no Lingyan method takes.
     case positional
-    /// An object already parsed as a JSON value (a batch entry).
-    case value(JSONValue)
-    /// An object still inside the frame it came in: decoded straight from the frame's bytes, in one pass.
-    case inFrame(Data)
+    /// Named params: a JSON object.
+    case named(value: JSONValue)
 
     /// Decodes the params as `P`, or throws -32602 naming the first field that does not fit.
     public func decode<P: Decodable>(_ type: P.Type) throws -> P {
         do {
             switch self {
             case .absent:
-                return try JSONDecoder().decode(P.self, from: Data("{}".utf8))
+                return try JSONValueDecoder().decode(P.self, from: [:])
             case .positional:
                 throw RPCError.invalidParams("params must be an object with named fields")
-            case .value(let value):
-                return try JSONDecoder().decode(P.self, from: RPCResponseWriter.encoder.encode(value))
-            case .inFrame(let frame):
-                return try JSONDecoder().decode(Carrier<P>.self, from: frame).params
+            case .named(let value):
+                return try JSONValueDecoder().decode(P.self, from: value)
             }
         } catch let error as DecodingError {
             throw RPCError.invalidParams(Self.describe(error))
         }
     }
 
-    /// The frame's `params` member.
-    private struct Carrier<P: Decodable>: Decodable {
-        let params: P
-    }
-
     private static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context, _ last: (any CodingKey)? = nil) -> String {
-            // Inside a frame the first key is `params` itself; the caller thinks in the params' own fields.
-            var keys = context.codingPath + (last.map { [$0] } ?? [])
-            if keys.first?.stringValue == "params" { keys.removeFirst() }
+            let keys = context.codingPath + (last.map { [$0] } ?? [])
             let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             return text.isEmpty ? "params" : text.replacingOccurrences(of: ".[", with: "[")
         }
