@@ -20,7 +20,8 @@ struct CodecBenchmark: AsyncParsableCommand {
             for _ in 0..<self.iterations { try body() }
             let elapsed = ContinuousClock.now - started
             let perCall = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
-            print(String(format: "%-40@ %7.2f µs", name as NSString, perCall / Double(self.iterations)))
+            let label = name.padding(toLength: 40, withPad: " ", startingAt: 0)
+            print(label + String(format: "%7.2f µs", perCall / Double(self.iterations)))
         }
         var sink = 0
         measure("parse request") {

@@ -40,18 +40,29 @@ struct RPCBenchmark: AsyncParsableCommand {
         let read = Self.frame(#"{"jsonrpc":"2.0","method":"events.read","params":{"after":0,"limit":1,"_meta":{"operator":"bench-operator-000001","requestId":"bench-request-0000000000000000000000000000000000000"}},"id":1}"#)
         print("Request frames: system.health \(health.readableBytes) B, events.read \(read.readableBytes) B; \(self.seconds) s per level; \(System.coreCount) cores")
         print("")
-        print(String(format: "%-34@ %8@ %12@ %10@ %10@ %10@", "target" as NSString, "clients" as NSString, "round trips/s" as NSString, "p50" as NSString, "p99" as NSString, "vs echo" as NSString))
+        print(Self.row(["target", "clients", "round trips/s", "p50", "p99", "vs echo"]))
         for level in levels {
             let raw = try await LoadGenerator.run(socket: echoSocket, frame: health, clients: level, seconds: self.seconds)
             let rpc = try await LoadGenerator.run(socket: registrySocket, frame: health, clients: level, seconds: self.seconds)
             let sqlite = try await LoadGenerator.run(socket: registrySocket, frame: read, clients: level, seconds: self.seconds)
             for (name, result) in [("raw frame echo (no JSON)", raw), ("system.health (inline)", rpc), ("events.read (task + SQLite read)", sqlite)] {
                 let ratio = raw.perSecond > 0 ? result.perSecond / raw.perSecond : 0
-                print(String(format: "%-34@ %8d %12.0f %10@ %10@ %9.2f×", name as NSString, level, result.perSecond,
-                    micros(result.p50) as NSString, micros(result.p99) as NSString, ratio))
+                print(Self.row([
+                    name, String(level), String(Int(result.perSecond.rounded())), micros(result.p50), micros(result.p99),
+                    String(format: "%.2f×", ratio),
+                ]))
             }
             if rpc.errors + sqlite.errors > 0 { print("  errors: \(rpc.errors + sqlite.errors)") }
         }
+    }
+
+    /// One aligned line: the first column left-aligned, the others right-aligned.
+    private static func row(_ cells: [String]) -> String {
+        let widths = [34, 8, 14, 10, 10, 9]
+        return cells.enumerated().map { index, cell in
+            let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
+            return index == 0 ? cell + padding : padding + cell
+        }.joined(separator: " ")
     }
 
     private static func frame(_ json: String) -> ByteBuffer {

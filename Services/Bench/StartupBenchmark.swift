@@ -46,7 +46,8 @@ struct StartupBenchmark: AsyncParsableCommand {
         for service in ServiceName.allCases {
             let values = (memory[service] ?? []).sorted()
             guard !values.isEmpty else { continue }
-            print(String(format: "  %-14@ %6.1f MB", service.executableName as NSString, Double(values[values.count / 2]) / 1_048_576))
+            let name = service.executableName.padding(toLength: 22, withPad: " ", startingAt: 0)
+            print("  " + name + String(format: "%6.1f MB", Double(values[values.count / 2]) / 1_048_576))
         }
     }
 }

@@ -67,14 +67,16 @@ public enum ServiceHost {
         let startedAt = Date()
         let started = ContinuousClock.now
         let feed = parts.feed
-        let databasePath = parts.databasePath
+        let databaseSize = DatabaseSizeGauge(path: parts.databasePath)
         let service = context.service
+        let startedAtText = Timestamp.string(from: startedAt)
+        let pid = getpid()
         router.registerInline(CommonInterface.Health.self) { _, _ in
             CommonInterface.Health.Result(
-                service: service.rawValue, version: LingyanVersion.current, status: "ok", pid: getpid(),
+                service: service.rawValue, version: LingyanVersion.current, status: "ok", pid: pid,
                 uptimeSeconds: (ContinuousClock.now - started).components.seconds,
-                feedHead: feed?.signal.head, databaseSizeBytes: ServiceDatabase.sizeBytes(path: databasePath),
-                startedAt: Timestamp.string(from: startedAt))
+                feedHead: feed?.signal.head, databaseSizeBytes: databaseSize.current(),
+                startedAt: startedAtText)
         }
         var described = router
         described.registerInline(CommonInterface.Discover.self) { _, _ in

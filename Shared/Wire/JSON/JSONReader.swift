@@ -19,14 +19,29 @@ public struct JSONReader {
 
     /// Parses exactly one JSON value (with surrounding white space) from `bytes`.
     public static func read(_ bytes: some Collection<UInt8>) throws(ReadError) -> JSONValue {
-        let copy = ContiguousArray(bytes)
-        return try copy.withUnsafeBufferPointer { buffer throws(ReadError) in
-            var reader = JSONReader(buffer)
+        // One call through the collection's witness table, then a tight loop over contiguous memory: Data,
+        // arrays and ByteBuffer views all have it. Only an exotic collection is copied first.
+        let result: Result<JSONValue, ReadError>? = bytes.withContiguousStorageIfAvailable { Self.read(buffer: $0) }
+        switch result ?? Self.read(buffer: ContiguousArray(bytes)) {
+        case .success(let value): return value
+        case .failure(let error): throw error
+        }
+    }
+
+    private static func read(buffer: ContiguousArray<UInt8>) -> Result<JSONValue, ReadError> {
+        buffer.withUnsafeBufferPointer { Self.read(buffer: $0) }
+    }
+
+    private static func read(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, ReadError> {
+        var reader = JSONReader(buffer)
+        do throws(ReadError) {
             reader.skipWhitespace()
             let value = try reader.readValue(depth: 0)
             reader.skipWhitespace()
             guard reader.index == buffer.count else { throw reader.error("unexpected data after the JSON value") }
-            return value
+            return .success(value)
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -81,11 +96,12 @@ public struct JSONReader {
     private mutating func readObject(depth: Int) throws(ReadError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw self.error("nesting deeper than \(Self.maximumDepth) levels") }
         self.index += 1
-        var members: [String: JSONValue] = [:]
+        // Members are collected as pairs and hashed once into a dictionary of the right size at the end.
+        var members: [(String, JSONValue)] = []
         self.skipWhitespace()
         if self.current == UInt8(ascii: "}") {
             self.index += 1
-            return .object(members)
+            return .object([:])
         }
         while true {
             self.skipWhitespace()
@@ -95,11 +111,14 @@ public struct JSONReader {
             guard self.current == UInt8(ascii: ":") else { throw self.error("expected ':' after a member name") }
             self.index += 1
             self.skipWhitespace()
-            members[key] = try self.readValue(depth: depth)
+            members.append((key, try self.readValue(depth: depth)))
             self.skipWhitespace()
             switch self.current {
             case UInt8(ascii: ",")?: self.index += 1
-            case UInt8(ascii: "}")?: self.index += 1; return .object(members)
+            case UInt8(ascii: "}")?:
+                self.index += 1
+                // A repeated name keeps its last value, as most JSON readers do.
+                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
             case nil: throw self.error("unexpected end of input in an object")
             default: throw self.error("expected ',' or '}' in an object")
             }

@@ -12,16 +12,29 @@ public struct JSONValueEncoder {
     }
 }
 
-/// A mutable box that containers write into; the tree is assembled bottom-up as nested boxes close.
+/// What a container wrote: a finished value, or a box a nested container is still writing into.
+private enum Node {
+    case value(JSONValue)
+    case nested(Storage)
+
+    var resolved: JSONValue {
+        switch self {
+        case .value(let value): return value
+        case .nested(let storage): return storage.resolve()
+        }
+    }
+}
+
+/// A mutable box that containers write into; the tree is assembled when encoding ends. Leaves are stored as
+/// values, so only objects and arrays cost an allocation.
 private final class Storage {
     var value: JSONValue = .null
-    var members: [String: Storage]?
-    var elements: [Storage]?
+    var members: [String: Node]?
+    var elements: [Node]?
 
-    /// Collapses nested boxes into the final value.
     func resolve() -> JSONValue {
-        if let members { return .object(members.mapValues { $0.resolve() }) }
-        if let elements { return .array(elements.map { $0.resolve() }) }
+        if let members { return .object(members.mapValues(\.resolved)) }
+        if let elements { return .array(elements.map(\.resolved)) }
         return self.value
     }
 }
@@ -47,20 +60,19 @@ private struct ValueEncoder: Encoder {
 }
 
 private enum Leaf {
-    static func value<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> Storage {
+    static func node<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> Node {
+        // Metatype comparisons, not dynamic casts: this runs for every field of every answer.
+        if T.self == String.self { return .value(.string(value as! String)) }
+        if T.self == Int.self { return .value(.integer(Int64(value as! Int))) }
+        if T.self == Int64.self { return .value(.integer(value as! Int64)) }
+        if T.self == Bool.self { return .value(.bool(value as! Bool)) }
+        if T.self == Int32.self { return .value(.integer(Int64(value as! Int32))) }
+        if T.self == UInt32.self { return .value(.integer(Int64(value as! UInt32))) }
+        if T.self == Double.self { return .value(try Self.double(value as! Double, path: path)) }
+        if T.self == JSONValue.self { return .value(value as! JSONValue) }
         let storage = Storage()
-        switch value {
-        case let string as String: storage.value = .string(string)
-        case let flag as Bool: storage.value = .bool(flag)
-        case let integer as Int: storage.value = .integer(Int64(integer))
-        case let integer as Int64: storage.value = .integer(integer)
-        case let integer as Int32: storage.value = .integer(Int64(integer))
-        case let integer as UInt32: storage.value = .integer(Int64(integer))
-        case let double as Double: storage.value = try Self.double(double, path: path)
-        case let json as JSONValue: storage.value = json
-        default: try value.encode(to: ValueEncoder(storage: storage, codingPath: path))
-        }
-        return storage
+        try value.encode(to: ValueEncoder(storage: storage, codingPath: path))
+        return .nested(storage)
     }
 
     static func double(_ double: Double, path: [any CodingKey]) throws -> JSONValue {
@@ -83,9 +95,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     private func set(_ value: JSONValue, _ key: Key) {
-        let leaf = Storage()
-        leaf.value = value
-        self.storage.members![key.stringValue] = leaf
+        self.storage.members![key.stringValue] = .value(value)
     }
 
     func encodeNil(forKey key: Key) throws { self.set(.null, key) }
@@ -105,7 +115,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     func encode(_ value: UInt64, forKey key: Key) throws { self.set(try Leaf.integer(value, path: self.codingPath + [key]), key) }
 
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        self.storage.members![key.stringValue] = try Leaf.value(value, path: self.codingPath + [key])
+        self.storage.members![key.stringValue] = try Leaf.node(value, path: self.codingPath + [key])
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -113,26 +123,26 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let nested = Storage()
         nested.members = [:]
-        self.storage.members![key.stringValue] = nested
+        self.storage.members![key.stringValue] = .nested(nested)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: nested, codingPath: self.codingPath + [key]))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = Storage()
         nested.elements = []
-        self.storage.members![key.stringValue] = nested
+        self.storage.members![key.stringValue] = .nested(nested)
         return UnkeyedContainer(storage: nested, codingPath: self.codingPath + [key])
     }
 
     func superEncoder() -> any Encoder {
         let nested = Storage()
-        self.storage.members!["super"] = nested
+        self.storage.members!["super"] = .nested(nested)
         return ValueEncoder(storage: nested, codingPath: self.codingPath)
     }
 
     func superEncoder(forKey key: Key) -> any Encoder {
         let nested = Storage()
-        self.storage.members![key.stringValue] = nested
+        self.storage.members![key.stringValue] = .nested(nested)
         return ValueEncoder(storage: nested, codingPath: self.codingPath + [key])
     }
 }
@@ -146,9 +156,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     private var path: [any CodingKey] { self.codingPath + [AnyCodingKey(intValue: self.count)!] }
 
     private func append(_ value: JSONValue) {
-        let leaf = Storage()
-        leaf.value = value
-        self.storage.elements!.append(leaf)
+        self.storage.elements!.append(.value(value))
     }
 
     func encodeNil() throws { self.append(.null) }
@@ -159,14 +167,14 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     func encode(_ value: Int64) throws { self.append(.integer(value)) }
 
     func encode<T: Encodable>(_ value: T) throws {
-        self.storage.elements!.append(try Leaf.value(value, path: self.path))
+        self.storage.elements!.append(try Leaf.node(value, path: self.path))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = Storage()
         nested.members = [:]
         let path = self.path
-        self.storage.elements!.append(nested)
+        self.storage.elements!.append(.nested(nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: nested, codingPath: path))
     }
 
@@ -174,14 +182,14 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         let nested = Storage()
         nested.elements = []
         let path = self.path
-        self.storage.elements!.append(nested)
+        self.storage.elements!.append(.nested(nested))
         return UnkeyedContainer(storage: nested, codingPath: path)
     }
 
     func superEncoder() -> any Encoder {
         let nested = Storage()
         let path = self.path
-        self.storage.elements!.append(nested)
+        self.storage.elements!.append(.nested(nested))
         return ValueEncoder(storage: nested, codingPath: path)
     }
 }
@@ -207,8 +215,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     func encode(_ value: UInt64) throws { self.storage.value = try Leaf.integer(value, path: self.codingPath) }
 
     func encode<T: Encodable>(_ value: T) throws {
-        let leaf = try Leaf.value(value, path: self.codingPath)
-        self.storage.value = leaf.resolve()
+        self.storage.value = try Leaf.node(value, path: self.codingPath).resolved
         self.storage.members = nil
         self.storage.elements = nil
     }
