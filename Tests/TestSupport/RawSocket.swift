@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// A blocking Unix-socket client that sends arbitrary bytes: for testing how a service treats peers that do not
 /// follow the protocol. Reads time out after `timeout`, so a hung service fails the test instead of hanging it.
@@ -15,19 +16,7 @@ public final class RawSocket {
     public init(path: String, timeout: Duration = .seconds(5)) throws {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let result = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard result == 0 else {
+        guard UnixSocketProbe.connect(descriptor, to: path) == 0 else {
             let code = errno
             close(descriptor)
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
