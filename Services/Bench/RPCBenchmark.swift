@@ -45,7 +45,7 @@ struct RPCBenchmark: AsyncParsableCommand {
             let raw = try await LoadGenerator.run(socket: echoSocket, frame: health, clients: level, seconds: self.seconds)
             let rpc = try await LoadGenerator.run(socket: registrySocket, frame: health, clients: level, seconds: self.seconds)
             let sqlite = try await LoadGenerator.run(socket: registrySocket, frame: read, clients: level, seconds: self.seconds)
-            for (name, result) in [("raw frame echo (no JSON)", raw), ("system.health (inline)", rpc), ("events.read (task + SQLite read)", sqlite)] {
+            for (name, result) in [("raw frame echo (no JSON)", raw), ("system.health (inline)", rpc), ("events.read (pool + SQLite read)", sqlite)] {
                 let ratio = raw.perSecond > 0 ? result.perSecond / raw.perSecond : 0
                 print(Self.row([
                     name, String(level), String(Int(result.perSecond.rounded())), micros(result.p50), micros(result.p99),

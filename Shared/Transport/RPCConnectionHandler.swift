@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOPosix
 
 /// Sent down every connection's pipeline when the server begins a graceful stop.
 struct DrainEvent: Sendable {}
@@ -107,10 +108,21 @@ final class RPCConnectionHandler: ChannelInboundHandler {
             case .inline(let body, let callContext):
                 let response = Self.respond(to: request) { try body(request.params, callContext) }
                 if let response { self.write(response, context: context) }
+            case .blocking(let body, let callContext):
+                let overload = request.id.map { RPCResponseWriter.failure(id: $0, error: Self.overloaded(self.maximumRequestsInFlight)) }
+                self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
+                    NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) {
+                        Self.respond(to: request) { try body(request.params, callContext) }.map { [$0] } ?? []
+                    }
+                }
             case .async(let body, let callContext):
                 let overload = request.id.map { RPCResponseWriter.failure(id: $0, error: Self.overloaded(self.maximumRequestsInFlight)) }
-                self.runInFlight(context: context, overloadResponse: overload) {
-                    await Self.respond(to: request) { try await body(request.params, callContext) }.map { [$0] } ?? []
+                self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
+                    let promise = eventLoop.makePromise(of: [[UInt8]].self)
+                    promise.completeWithTask {
+                        await Self.respond(to: request) { try await body(request.params, callContext) }.map { [$0] } ?? []
+                    }
+                    return promise.futureResult
                 }
             }
         }
@@ -128,7 +140,15 @@ final class RPCConnectionHandler: ChannelInboundHandler {
             return RPCResponseWriter.failure(id: id, error: Self.overloaded(self.maximumRequestsInFlight))
         }
         let overload = refusals.isEmpty ? nil : RPCResponseWriter.batch(refusals)
-        self.runInFlight(context: context, overloadResponse: overload) {
+        self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
+            let promise = eventLoop.makePromise(of: [[UInt8]].self)
+            promise.completeWithTask { await Self.run(admitted) }
+            return promise.futureResult
+        }
+    }
+
+    /// Runs a batch's entries in order and collects the answers to its non-notifications.
+    private static func run(_ admitted: [(RPCEntry, Admission?)]) async -> [[UInt8]] {
             var responses: [[UInt8]] = []
             for (entry, admission) in admitted {
                 switch (entry, admission) {
@@ -140,6 +160,11 @@ final class RPCConnectionHandler: ChannelInboundHandler {
                     if let response = Self.respond(to: request, { try body(request.params, callContext) }) {
                         responses.append(response)
                     }
+                case (.request(let request), .blocking(let body, let callContext)?):
+                    let response = try? await NIOThreadPool.singleton.runIfActive {
+                        Self.respond(to: request) { try body(request.params, callContext) }
+                    }
+                    if let response { responses.append(response) }
                 case (.request(let request), .async(let body, let callContext)?):
                     if let response = await Self.respond(to: request, { try await body(request.params, callContext) }) {
                         responses.append(response)
@@ -149,12 +174,12 @@ final class RPCConnectionHandler: ChannelInboundHandler {
                 }
             }
             return responses.isEmpty ? [] : [RPCResponseWriter.batch(responses)]
-        }
     }
 
     private enum Admission {
         case refused(RPCError)
         case inline(@Sendable (RPCParams, RPCCallContext) throws -> any Encodable & Sendable, RPCCallContext)
+        case blocking(@Sendable (RPCParams, RPCCallContext) throws -> any Encodable & Sendable, RPCCallContext)
         case async(@Sendable (RPCParams, RPCCallContext) async throws -> any Encodable & Sendable, RPCCallContext)
     }
 
@@ -181,24 +206,24 @@ final class RPCConnectionHandler: ChannelInboundHandler {
         let callContext = RPCCallContext(peer: peer, role: role, actor: actor, logger: logger)
         switch route.body {
         case .inline(let body): return .inline(body, callContext)
+        case .blocking(let body): return .blocking(body, callContext)
         case .async(let body): return .async(body, callContext)
         }
     }
 
-    /// Runs `work` as a task counted against the in-flight limit, then writes what it produced.
+    /// Starts `work` (on the thread pool or as a task), counted against the in-flight limit, then writes what it
+    /// produced back on the event loop.
     private func runInFlight(
         context: ChannelHandlerContext,
         overloadResponse: [UInt8]?,
-        _ work: @escaping @Sendable () async -> [[UInt8]]
+        _ work: (any EventLoop) -> EventLoopFuture<[[UInt8]]>
     ) {
         guard self.requestsInFlight < self.maximumRequestsInFlight else {
             if let overloadResponse { self.write(overloadResponse, context: context) }
             return
         }
         self.requestsInFlight += 1
-        let promise = context.eventLoop.makePromise(of: [[UInt8]].self)
-        promise.completeWithTask(work)
-        promise.futureResult.assumeIsolated().whenComplete { result in
+        work(context.eventLoop).assumeIsolated().whenComplete { result in
             self.requestsInFlight -= 1
             if case .success(let responses) = result {
                 for response in responses { self.write(response, context: context) }

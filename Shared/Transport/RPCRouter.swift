@@ -22,14 +22,18 @@ public struct RPCCallContext: Sendable {
 
 /// Maps method names to handlers, checks access, decodes params and encodes results.
 ///
-/// Handlers come in two kinds. *Inline* handlers run on the connection's event loop and must neither block nor
-/// wait (health, discover, reading an in-memory value); they answer with no thread hop at all. Every other
-/// handler is `async` and runs as a task, so a handler that waits for SQLite never stalls other connections.
+/// Handlers come in three kinds, by what they do while they run:
+/// - *inline* handlers neither block nor wait (health, discover, an in-memory value) and run on the connection's
+///   event loop, with no thread hop at all;
+/// - *blocking* handlers do synchronous work such as a SQLite query or commit, and run on a thread pool, one hop
+///   there and one back, so they never stall other connections;
+/// - *async* handlers wait for something else (a long poll, another service) and run as tasks.
 public struct RPCRouter: Sendable {
     /// A registered method, type-erased.
     struct Route: Sendable {
         enum Body: Sendable {
             case inline(@Sendable (RPCParams, RPCCallContext) throws -> any Encodable & Sendable)
+            case blocking(@Sendable (RPCParams, RPCCallContext) throws -> any Encodable & Sendable)
             case async(@Sendable (RPCParams, RPCCallContext) async throws -> any Encodable & Sendable)
         }
 
@@ -64,6 +68,16 @@ public struct RPCRouter: Sendable {
         self.routes[M.name] = Route(
             description: CommonInterface.MethodDescription(method), access: M.access,
             body: .inline { params, context in try handler(try params.decode(M.Params.self), context) })
+    }
+
+    /// Registers a handler that does blocking work (SQLite); it runs on the thread pool.
+    public mutating func registerBlocking<M: RPCMethod>(
+        _ method: M.Type,
+        _ handler: @escaping @Sendable (M.Params, RPCCallContext) throws -> M.Result
+    ) {
+        self.routes[M.name] = Route(
+            description: CommonInterface.MethodDescription(method), access: M.access,
+            body: .blocking { params, context in try handler(try params.decode(M.Params.self), context) })
     }
 
     /// Every registered method's description, sorted by name: the body of `rpc.discover`.
