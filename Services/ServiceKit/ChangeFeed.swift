@@ -4,7 +4,7 @@ import NIOPosix
 import Shared
 
 /// One row of a service's `events` table (DESIGN §6).
-struct FeedEventRecord: Codable, FetchableRecord, PersistableRecord {
+struct FeedEventRecord: Codable, PersistableRecord {
     static let databaseTableName = "events"
 
     var seq: Int64?
@@ -15,10 +15,6 @@ struct FeedEventRecord: Codable, FetchableRecord, PersistableRecord {
     var actor: String
     /// The event data as JSON text.
     var data: String
-
-    enum Columns {
-        static let seq = Column(CodingKeys.seq)
-    }
 }
 
 /// A service's change feed: events written in the caller's transaction, read by `events.read` / `events.wait`.

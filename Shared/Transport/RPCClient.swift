@@ -112,12 +112,6 @@ public final class RPCClient: Sendable {
         return response.result ?? .null
     }
 
-    /// Sends one raw frame payload and waits for the next frame the service sends back (for tests of the wire
-    /// format itself; not to be mixed with concurrent calls on the same client).
-    public func exchangeRaw(_ payload: [UInt8], timeout: Duration = .seconds(10)) async throws -> [UInt8] {
-        try await self.roundTrip(id: nil, payload: payload, method: "raw frame", timeout: timeout)
-    }
-
     /// Closes the connection.
     public func close() async {
         try? await self.channel.close()
@@ -132,7 +126,7 @@ public final class RPCClient: Sendable {
         return try await self.roundTrip(id: id, payload: payload, method: method, timeout: timeout)
     }
 
-    private func roundTrip(id: Int64?, payload: [UInt8], method: String, timeout: Duration) async throws -> [UInt8] {
+    private func roundTrip(id: Int64, payload: [UInt8], method: String, timeout: Duration) async throws -> [UInt8] {
         let promise = self.channel.eventLoop.makePromise(of: ByteBuffer.self)
         let request = PendingRequest(
             id: id, payload: self.channel.allocator.buffer(bytes: payload), promise: promise,
@@ -171,8 +165,8 @@ private struct MetaWrapped<Params: Encodable>: Encodable {
 
 /// A request on its way out, with the promise its answer completes.
 struct PendingRequest: Sendable {
-    /// The numeric id to match; nil for a raw exchange (matched to the next frame).
-    let id: Int64?
+    /// The numeric id the answer will carry.
+    let id: Int64
     let payload: ByteBuffer
     let promise: EventLoopPromise<ByteBuffer>
     let timeout: TimeAmount
@@ -191,7 +185,6 @@ final class ResponseMatcher: ChannelDuplexHandler {
     }
 
     private var waiting: [Int64: Waiter] = [:]
-    private var rawWaiters: [Waiter] = []
     private var closed = false
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -206,19 +199,12 @@ final class ResponseMatcher: ChannelDuplexHandler {
         let timer = context.eventLoop.assumeIsolated().scheduleTask(in: request.timeout) {
             self.expire(id: key, error: RPCClientError.timedOut(method: method, seconds: seconds))
         }
-        let waiter = Waiter(promise: request.promise, timer: timer)
-        if let key { self.waiting[key] = waiter } else { self.rawWaiters.append(waiter) }
+        self.waiting[key] = Waiter(promise: request.promise, timer: timer)
         context.write(Self.wrapOutboundOut(request.payload), promise: promise)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let payload = Self.unwrapInboundIn(data)
-        if !self.rawWaiters.isEmpty {
-            let waiter = self.rawWaiters.removeFirst()
-            waiter.timer.cancel()
-            waiter.promise.succeed(payload)
-            return
-        }
         let id = (try? JSONReader.read(payload.readableBytesView))?["id"]?.integerValue
         // Lingyan's client sends integer ids only; an answer without one (id null) concerns the connection.
         if let key = id, let waiter = self.waiting.removeValue(forKey: key) {
@@ -238,9 +224,7 @@ final class ResponseMatcher: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         self.closed = true
         for (_, waiter) in self.waiting { waiter.timer.cancel(); waiter.promise.fail(RPCClientError.connectionClosed) }
-        for waiter in self.rawWaiters { waiter.timer.cancel(); waiter.promise.fail(RPCClientError.connectionClosed) }
         self.waiting.removeAll()
-        self.rawWaiters.removeAll()
         context.fireChannelInactive()
     }
 
@@ -248,11 +232,7 @@ final class ResponseMatcher: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    private func expire(id: Int64?, error: RPCClientError) {
-        if let id {
-            self.waiting.removeValue(forKey: id)?.promise.fail(error)
-        } else if !self.rawWaiters.isEmpty {
-            self.rawWaiters.removeFirst().promise.fail(error)
-        }
+    private func expire(id: Int64, error: RPCClientError) {
+        self.waiting.removeValue(forKey: id)?.promise.fail(error)
     }
 }

@@ -131,4 +131,19 @@ struct ProtocolTests {
             #expect(try await slow.next == 0)
         }
     }
+
+    @Test("a call with no answer inside its timeout fails with a time-out, and the connection stays usable")
+    func clientTimeout() async throws {
+        try await self.withRegistry { home in
+            let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+            do {
+                _ = try await client.call(
+                    FeedInterface.Wait.self, .init(after: 0, timeoutMilliseconds: 3_000), timeout: .milliseconds(200))
+                Issue.record("a three-second long poll answered within 200 ms")
+            } catch RPCClientError.timedOut(let method, _) {
+                #expect(method == "events.wait")
+            }
+            #expect(try await client.call(CommonInterface.Health.self).service == "registry")
+        }
+    }
 }
