@@ -1,10 +1,18 @@
+import Foundation
 import ServiceKit
 import Shared
 
 /// Builds the registry: its store, its change feed and its methods. Shared by the executable and the tests.
 func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     let store = try RegistryStore(path: context.databasePath, clock: context.clock)
+    let defaults = try LingyanJSON.decode([ProgrammeCall].self, from: DefaultCatalogue.json.utf8)
+    let loader = CommonInterface.Actor(
+        uid: getuid(), user: SystemUsers.name(of: getuid()), pid: getpid(), operator: DefaultCatalogue.operatorName)
+    let loaded = try store.loadCatalogueIfEmpty(defaults, actor: loader, at: context.clock.now())
+    if loaded > 0 { context.logger.notice("loaded the default catalogue", metadata: ["calls": "\(loaded)"]) }
+
     var router = RPCRouter(service: .registry)
     router.registerFeed(store.feed, database: store.database)
+    CatalogueHandlers(store: store, clock: context.clock).register(in: &router)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
 }

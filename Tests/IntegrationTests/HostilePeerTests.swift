@@ -163,7 +163,7 @@ struct HostilePeerTests {
         try await self.withRegistry(environment: ["LINGYAN_MAX_IN_FLIGHT": "2"]) { home in
             let socket = try RawSocket(path: home.socket("registry"))
             for id in 1...3 {
-                socket.sendFrame(#"{"jsonrpc":"2.0","method":"events.wait","params":{"after":0,"timeoutMilliseconds":1500},"id":\#(id)}"#)
+                socket.sendFrame(#"{"jsonrpc":"2.0","method":"events.wait","params":{"after":1000000,"timeoutMilliseconds":1500},"id":\#(id)}"#)
             }
             let started = ContinuousClock.now
             guard case .frame(let first) = socket.readFrame() else {

@@ -77,7 +77,7 @@ struct ProtocolTests {
                   {"jsonrpc": "2.0", "method": "system.health"},
                   {"foo": "boo"},
                   {"jsonrpc": "2.0", "method": "foo.get", "params": {"name": "myself"}, "id": "5"},
-                  {"jsonrpc": "2.0", "method": "events.read", "params": {"after": 0}, "id": "9"}
+                  {"jsonrpc": "2.0", "method": "events.read", "params": {"after": 1000000}, "id": "9"}
                 ]
                 """)
             let mixed = (socket.readJSON() as? [Any])?.compactMap { self.object($0) } ?? []
@@ -86,7 +86,7 @@ struct ProtocolTests {
             #expect(self.object(byID["1"]?["result"])?["service"] as? String == "registry")
             #expect(self.code(byID["null"]) == -32600)
             #expect(self.code(byID["5"]) == -32601)
-            #expect(self.object(byID["9"]?["result"])?["next"] as? Int == 0)
+            #expect(self.object(byID["9"]?["result"])?["next"] as? Int == 1_000_000)
 
             socket.sendFrame(#"[{"jsonrpc":"2.0","method":"system.health"},{"jsonrpc":"2.0","method":"system.health"}]"#)
             socket.sendFrame(#"{"jsonrpc":"2.0","method":"system.health","id":"next"}"#)
@@ -119,7 +119,7 @@ struct ProtocolTests {
         try await self.withRegistry { home in
             let client = try await RPCClient.connect(socketPath: home.socket("registry"))
             // A slow long-poll first, then fast calls: the fast ones must not wait behind it.
-            async let slow = client.call(FeedInterface.Wait.self, .init(after: 0, timeoutMilliseconds: 1_000))
+            async let slow = client.call(FeedInterface.Wait.self, .init(after: 1_000_000, timeoutMilliseconds: 1_000))
             let started = ContinuousClock.now
             try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<50 {
@@ -128,7 +128,7 @@ struct ProtocolTests {
                 for try await service in group { #expect(service == "registry") }
             }
             #expect(ContinuousClock.now - started < .milliseconds(900))
-            #expect(try await slow.next == 0)
+            #expect(try await slow.next == 1_000_000)
         }
     }
 
@@ -138,7 +138,7 @@ struct ProtocolTests {
             let client = try await RPCClient.connect(socketPath: home.socket("registry"))
             do {
                 _ = try await client.call(
-                    FeedInterface.Wait.self, .init(after: 0, timeoutMilliseconds: 3_000), timeout: .milliseconds(200))
+                    FeedInterface.Wait.self, .init(after: 1_000_000, timeoutMilliseconds: 3_000), timeout: .milliseconds(200))
                 Issue.record("a three-second long poll answered within 200 ms")
             } catch RPCClientError.timedOut(let method, _) {
                 #expect(method == "events.wait")

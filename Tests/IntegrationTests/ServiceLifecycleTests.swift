@@ -116,7 +116,8 @@ struct ServiceLifecycleTests {
 
         let client = try await RPCClient.connect(socketPath: home.socket("registry"))
         let started = ContinuousClock.now
-        async let page = client.call(FeedInterface.Wait.self, .init(after: 0, timeoutMilliseconds: 1_500))
+        // A cursor past the feed head: the long poll waits its full time unless the drain cuts it short.
+        async let page = client.call(FeedInterface.Wait.self, .init(after: 1_000_000, timeoutMilliseconds: 1_500))
         try await Task.sleep(for: .milliseconds(300))
         registry.signal(SIGTERM)
         let answered = try await page
