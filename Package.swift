@@ -121,6 +121,11 @@ let package = Package(
             path: "Tests/ServiceKitTests"
         ),
         .testTarget(
+            name: "RegistryTests",
+            dependencies: ["Registry"],
+            path: "Tests/RegistryTests"
+        ),
+        .testTarget(
             name: "AdminTests",
             dependencies: ["Admin"],
             path: "Tests/AdminTests"
