@@ -14,5 +14,6 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     var router = RPCRouter(service: .registry)
     router.registerFeed(store.feed, database: store.database)
     CatalogueHandlers(store: store, clock: context.clock).register(in: &router)
+    FormHandlers(store: store, clock: context.clock).register(in: &router)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
 }

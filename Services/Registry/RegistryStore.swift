@@ -36,6 +36,7 @@ final class RegistryStore: Sendable {
                 table.column("updatedAt", .text).notNull()
             }
         }
+        Self.registerFormMigrations(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Shared
+
+/// `lingyan forms …`: partner search forms.
+struct FormsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forms",
+        abstract: "Submit, list and show partner search forms.",
+        subcommands: [Submit.self, List.self, Show.self])
+
+    struct Submit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit a form from a JSON file (the attachment's sections: organization, contact, project, partner).",
+            discussion: "Every bad field is listed with a Chinese and an English message, and nothing is stored (exit 65).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "A JSON file holding the form.")
+        var file: String
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            guard let data = FileManager.default.contents(atPath: self.file) else {
+                throw ValidationError("cannot read \(self.file)")
+            }
+            let form: PartnerSearchForm
+            do {
+                // A file may hold the form itself or `{"form": …}` as forms.submit takes it.
+                if let wrapped = try? LingyanJSON.decode(RegistryInterface.FormsSubmit.Params.self, from: data) {
+                    form = wrapped.form
+                } else {
+                    form = try LingyanJSON.decode(PartnerSearchForm.self, from: data)
+                }
+            } catch {
+                printError("\(self.file) is not a partner search form: \(error)")
+                throw ExitStatus.dataError
+            }
+            let result = try await withService(.registry, configuration: configuration) { client in
+                try await client.call(RegistryInterface.FormsSubmit.self, .init(form: form), meta: self.global.meta)
+            }
+            if self.global.json { return try printJSON(result) }
+            print("表单已提交 / Form submitted: \(result.id) (organisation \(result.organizationId), revision \(result.revision))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List forms, newest first.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only forms in this status: submitted, returned, published, closed, expired.")
+        var status: FormStatus?
+
+        @Option(help: "Only forms seeking a partner in this country (code or name).")
+        var country: String?
+
+        @Option(help: "The most forms to show (1–500).")
+        var limit = 50
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let result = try await withService(.registry, configuration: configuration) { client in
+                try await client.call(
+                    RegistryInterface.FormsList.self, .init(status: self.status, country: self.country, limit: self.limit))
+            }
+            if self.global.json { return try printJSON(result) }
+            var table = TableRenderer(headings: ["ID", "STATUS", "ORGANISATION", "AREA", "COUNTRIES", "SUBMITTED"])
+            for stored in result.forms {
+                table.append([
+                    stored.id, stored.status.rawValue, stored.form.organization.nameZh, stored.form.project.technicalArea,
+                    stored.form.partner.countries.joined(separator: ","), String(stored.submittedAt.prefix(10)),
+                ])
+            }
+            print(table.render())
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one form in full (JSON).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The form's id, for example F-2026-000001.")
+        var id: String
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let form = try await withService(.registry, configuration: configuration) { client in
+                try await client.call(RegistryInterface.FormsGet.self, .init(id: self.id))
+            }
+            try printJSON(form)
+        }
+    }
+}
+
+extension FormStatus: ExpressibleByArgument {}

@@ -1,0 +1,164 @@
+import Foundation
+import Shared
+import Testing
+import TestSupport
+
+/// Partner search forms through the registry's socket and the CLI.
+@Suite("Partner search forms", .serialized)
+struct FormTests {
+    static func form(
+        uscc: String = "91330100799655058B", phone: String = "0571-8705 4066", email: String = "zhang.wei@example.cn",
+        countries: [String] = ["以色列", "fi"]
+    ) -> PartnerSearchForm {
+        PartnerSearchForm(
+            organization: OrganizationDetails(
+                nameZh: "杭州示例水务科技有限公司", nameEn: "Hangzhou Example Water Technology Co., Ltd.",
+                address: "杭州市西湖区文二路 212 号", website: "https://www.example.cn",
+                businessAndProducts: "膜法水处理设备的研发与生产", comments: nil, uscc: uscc, city: "杭州"),
+            contact: ContactPerson(name: "张伟", position: "技术总监", phone: phone, email: email),
+            project: ProjectDetails(technicalArea: "水处理", description: "开发适用于工业废水回用的抗污染反渗透膜组件"),
+            partner: PartnerWanted(countries: countries, expertiseSought: "膜材料研发能力", contributionSought: "联合开发并在以色列试点"))
+    }
+
+    private func withRegistry(_ body: (TestHome, RPCClient) async throws -> Void) async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home)
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        try await body(home, client)
+        await client.close()
+    }
+
+    @Test("a form is filed with its fields cleaned, and a second form from the same company reuses the organisation")
+    func submitAndReuse() async throws {
+        try await self.withRegistry { _, client in
+            let first = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form()))
+            #expect(first.status == .submitted)
+            #expect(first.revision == 1)
+            #expect(first.id.range(of: #"^F-\d{4}-000001$"#, options: .regularExpression) != nil)
+            let stored = try await client.call(RegistryInterface.FormsGet.self, .init(id: first.id))
+            #expect(stored.form.contact.phone == "+8657187054066")
+            #expect(stored.form.partner.countries == ["IL", "FI"])
+            #expect(stored.form.contact.name == "张伟")
+            #expect(stored.status == .submitted)
+
+            var second = Self.form(uscc: "9133 0100 7996 5505 8b", phone: "+86 138 1234 5678", countries: ["Norway"])
+            second.organization.address = "杭州市滨江区"
+            let again = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: second))
+            #expect(again.organizationId == first.organizationId)
+            #expect(again.id != first.id)
+
+            let listed = try await client.call(RegistryInterface.FormsList.self, .init(country: "NO")).forms
+            #expect(listed.map(\.id) == [again.id])
+            #expect(try await client.call(RegistryInterface.FormsList.self, .init(status: .submitted)).forms.count == 2)
+
+            let events = try await client.call(FeedInterface.Read.self, .init(after: 7, limit: 100)).events
+            #expect(events.map(\.type) == ["organization.created", "contact.created", "form.submitted", "organization.updated", "form.submitted"])
+            #expect(events[3].data["fields"] == ["address"])
+            // No contact value anywhere in the feed.
+            let feedText = try LingyanJSON.string(events)
+            for secret in ["张伟", "8705", "4066", "1234", "zhang.wei", "example.cn\""] {
+                #expect(!feedText.contains(secret), "the feed contains \(secret)")
+            }
+        }
+    }
+
+    @Test("a bad form gets -32004 naming every bad field in both languages, and nothing is written")
+    func everyBadFieldNamed() async throws {
+        try await self.withRegistry { _, client in
+            var form = Self.form(
+                uscc: "91330100799655059B", phone: "12345", email: "zhang@example.cn\r\nBcc: victim@example.com",
+                countries: ["FI", "Atlantis"])
+            form.project.description = "   "
+            form.organization.nameZh = "示例\u{202E}公司"
+            form.organization.website = "javascript:alert(1)"
+            do {
+                _ = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: form))
+                Issue.record("a bad form was accepted")
+            } catch let error as RPCError {
+                #expect(error.code == -32004)
+                guard case .array(let fields)? = error.data?["fields"] else {
+                    Issue.record("no fields")
+                    return
+                }
+                let paths = Set(fields.compactMap { $0["path"]?.stringValue })
+                #expect(paths == [
+                    "form.organization.uscc", "form.contact.phone", "form.contact.email", "form.project.description",
+                    "form.organization.nameZh", "form.organization.website", "form.partner.countries[1]",
+                ])
+                #expect(fields.allSatisfy { ($0["messageZh"]?.stringValue ?? "").isEmpty == false })
+                #expect(fields.allSatisfy { ($0["messageEn"]?.stringValue ?? "").isEmpty == false })
+            }
+            #expect(try await client.call(RegistryInterface.FormsList.self, .init()).forms.isEmpty)
+            #expect(try await client.call(FeedInterface.Read.self, .init(after: 7, limit: 10)).events.isEmpty)
+        }
+    }
+
+    @Test("an organisation registered outside Zhejiang cannot lead")
+    func outsideZhejiang() async throws {
+        try await self.withRegistry { _, client in
+            do {
+                _ = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form(uscc: "91110000802100433B")))
+                Issue.record("a Beijing company was accepted as the lead")
+            } catch let error as RPCError {
+                #expect(error.code == -32004)
+                #expect(try LingyanJSON.string(error.data).contains("not_zhejiang"))
+            }
+        }
+    }
+
+    @Test("the CLI submits a form file, and a bad file exits 65 listing the fields")
+    func cli() async throws {
+        try await self.withRegistry { home, _ in
+            let good = "\(home.path)/form.json"
+            try LingyanJSON.encode(Self.form()).write(to: good)
+            let submitted = try CLIRun.lingyan(["forms", "submit", good, "--operator", "陈晟颖"], home: home)
+            #expect(submitted.status == 0, "\(submitted.standardError)")
+            #expect(submitted.standardOutput.contains("F-"))
+            let bad = "\(home.path)/bad.json"
+            try LingyanJSON.encode(Self.form(phone: "not a phone")).write(to: bad)
+            let refused = try CLIRun.lingyan(["forms", "submit", bad], home: home)
+            #expect(refused.status == 65)
+            #expect(refused.standardError.contains("form.contact.phone"))
+            let list = try CLIRun.lingyan(["forms", "list"], home: home)
+            #expect(list.status == 0)
+            #expect(list.standardOutput.contains("杭州示例水务科技有限公司"))
+        }
+    }
+
+    @Test("a reader sees the contact person masked")
+    func readerMasking() async throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let home = try TestHome()
+        defer { home.remove() }
+        try #"{ "roles": { "uids": { "65534": "reader" } } }"#.write(toFile: "\(home.path)/lingyan.json", atomically: true, encoding: .utf8)
+        let registry = try ServiceProcess(.registry, home: home)
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form()))
+        await client.close()
+
+        let reader = ["/usr/bin/setpriv", "--reuid=65534", "--regid=0", "--clear-groups"]
+        let shown = try CLIRun.lingyan(["forms", "show", submitted.id], home: home, wrapper: reader)
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(!shown.standardOutput.contains("张伟"))
+        #expect(!shown.standardOutput.contains("zhang.wei@"))
+        #expect(!shown.standardOutput.contains("87054066"))
+        #expect(shown.standardOutput.contains("张*"))
+        // Readers read; submitting is staff work.
+        let file = "\(home.path)/form.json"
+        try LingyanJSON.encode(Self.form()).write(to: file)
+        let refused = try CLIRun.lingyan(["forms", "submit", file], home: home, wrapper: reader)
+        #expect(refused.status == 77)
+        #expect(refused.standardError.contains("-32001"))
+    }
+}
+
+extension [UInt8] {
+    fileprivate func write(to path: String) throws {
+        try Data(self).write(to: URL(fileURLWithPath: path))
+    }
+}
