@@ -7,7 +7,7 @@ struct FormsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forms",
         abstract: "Submit, list and show partner search forms.",
-        subcommands: [Submit.self, List.self, Show.self])
+        subcommands: [Submit.self, List.self, Show.self, Review.self, Close.self])
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -92,6 +92,79 @@ struct FormsCommand: AsyncParsableCommand {
             try printJSON(form)
         }
     }
+
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a submitted form, or return it with a reason.",
+            discussion: "The revision is read from the service unless given; a form changed meanwhile is refused (exit 65).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The form's id.")
+        var id: String
+
+        @Argument(help: "publish or return.")
+        var decision: ReviewDecision
+
+        @Option(help: "Why the form is returned (required with return); the enterprise reads it.")
+        var reason: String?
+
+        @Option(help: "The revision you reviewed (default: the current one).")
+        var revision: Int?
+
+        func validate() throws {
+            if self.decision == .return && (self.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("returning a form needs --reason: the enterprise will read it")
+            }
+        }
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let state = try await withService(.registry, configuration: configuration) { client in
+                var revision = self.revision
+                if revision == nil {
+                    revision = try await client.call(RegistryInterface.FormsGet.self, .init(id: self.id)).revision
+                }
+                return try await client.call(
+                    RegistryInterface.FormsReview.self,
+                    .init(id: self.id, revision: revision ?? 0, decision: self.decision, reason: self.reason),
+                    meta: self.global.meta)
+            }
+            if self.global.json { return try printJSON(state) }
+            print("\(state.id): \(state.status.rawValue) (revision \(state.revision))")
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a form: partner found, withdrawn or no longer needed.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The form's id.")
+        var id: String
+
+        @Option(help: "Why, for the record.")
+        var reason: String?
+
+        @Option(help: "The revision you saw (default: the current one).")
+        var revision: Int?
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let state = try await withService(.registry, configuration: configuration) { client in
+                var revision = self.revision
+                if revision == nil {
+                    revision = try await client.call(RegistryInterface.FormsGet.self, .init(id: self.id)).revision
+                }
+                return try await client.call(
+                    RegistryInterface.FormsClose.self, .init(id: self.id, revision: revision ?? 0, reason: self.reason),
+                    meta: self.global.meta)
+            }
+            if self.global.json { return try printJSON(state) }
+            print("\(state.id): \(state.status.rawValue) (revision \(state.revision))")
+        }
+    }
 }
 
 extension FormStatus: ExpressibleByArgument {}
+extension ReviewDecision: ExpressibleByArgument {}

@@ -17,7 +17,7 @@ struct CatalogueHandlers: Sendable {
             do {
                 return self.stated(try self.store.call(id: params.id), at: self.clock.now())
             } catch let error as RegistryStoreError {
-                throw Self.wireError(error)
+                throw error.wireError
             }
         }
         router.registerBlocking(RegistryInterface.CallsUpsert.self) { params, context in
@@ -29,7 +29,7 @@ struct CatalogueHandlers: Sendable {
                 context.logger.info("call updated", metadata: ["call": "\(params.call.id)", "revision": "\(revision)"])
                 return .init(id: params.call.id, revision: revision)
             } catch let error as RegistryStoreError {
-                throw Self.wireError(error)
+                throw error.wireError
             }
         }
     }
@@ -38,17 +38,5 @@ struct CatalogueHandlers: Sendable {
         var call = call
         call.deadlineState = CatalogueRules.deadlineState(of: call, at: now)
         return call
-    }
-
-    /// Store errors as the caller should see them.
-    static func wireError(_ error: RegistryStoreError) -> RPCError {
-        switch error {
-        case .callNotFound(let id):
-            return .notFound("no call \(id); `lingyan calls list` shows the catalogue")
-        case .callExists(let id, let revision):
-            return .conflict("call \(id) exists at revision \(revision); send that revision to change it")
-        case .staleRevision(let id, let current, let given):
-            return .conflict("call \(id) is at revision \(current), not \(given); reload it and apply your change again")
-        }
     }
 }

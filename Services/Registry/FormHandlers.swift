@@ -16,7 +16,7 @@ struct FormHandlers: Sendable {
         }
         router.registerBlocking(RegistryInterface.FormsGet.self) { params, context in
             guard let form = try self.store.form(id: params.id) else {
-                throw RPCError.notFound("no form \(params.id); `lingyan forms list` shows the forms")
+                throw RegistryStoreError.formNotFound(id: params.id).wireError
             }
             return context.role == .reader ? Self.masked(form) : form
         }
@@ -34,6 +34,65 @@ struct FormHandlers: Sendable {
             return .init(
                 forms: context.role == .reader ? forms.map(Self.masked) : forms,
                 next: forms.count == limit ? forms.last?.id : nil)
+        }
+    }
+
+    /// The state changes: update, review, close.
+    func registerChanges(in router: inout RPCRouter) {
+        router.registerBlocking(RegistryInterface.FormsUpdate.self) { params, context in
+            let form = try FormValidator.validate(params.form).get()
+            let change = RegistryStore.FormChange(
+                action: "update", allowed: [.submitted, .returned], target: .submitted, event: "form.updated", form: form)
+            return try self.apply(change, to: params.id, revision: params.revision, context: context)
+        }
+        router.registerBlocking(RegistryInterface.FormsReview.self) { params, context in
+            let change: RegistryStore.FormChange
+            switch params.decision {
+            case .publish:
+                change = .init(action: "review", allowed: [.submitted], target: .published, event: "form.published")
+            case .return:
+                let reason = try Self.reason(params.reason, required: true)
+                change = .init(
+                    action: "review", allowed: [.submitted], target: .returned, event: "form.returned",
+                    data: ["reason": .string(reason ?? "")])
+            }
+            return try self.apply(change, to: params.id, revision: params.revision, context: context)
+        }
+        router.registerBlocking(RegistryInterface.FormsClose.self) { params, context in
+            let reason = try Self.reason(params.reason, required: false)
+            let change = RegistryStore.FormChange(
+                action: "close", allowed: [.submitted, .returned, .published], target: .closed, event: "form.closed",
+                data: reason.map { ["reason": .string($0)] } ?? [:])
+            return try self.apply(change, to: params.id, revision: params.revision, context: context)
+        }
+    }
+
+    private func apply(
+        _ change: RegistryStore.FormChange, to id: String, revision: Int, context: RPCCallContext
+    ) throws -> RegistryInterface.FormState {
+        do {
+            let state = try self.store.change(formID: id, revision: revision, change, actor: context.actor, at: self.clock.now())
+            context.logger.info("form \(change.event)", metadata: ["form": "\(id)", "revision": "\(state.revision)"])
+            return state
+        } catch let error as RegistryStoreError {
+            throw error.wireError
+        }
+    }
+
+    /// A reviewer's reason, cleaned; required when returning a form, so the enterprise knows what to fix.
+    private static func reason(_ text: String?, required: Bool) throws -> String? {
+        let path = "reason"
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            if required {
+                throw RPCError.validationFailed([FieldProblem(
+                    path: path, code: "required", messageZh: "退回表单时须说明原因，企业将据此修改",
+                    messageEn: "a returned form needs a reason: the enterprise will see it and revise the form")])
+            }
+            return nil
+        }
+        switch TextRules.clean(text, maximumCharacters: 2_000, multiline: true) {
+        case .success(let clean): return clean
+        case .failure(let problem): throw RPCError.validationFailed([problem.fieldProblem(path: path)])
         }
     }
 

@@ -14,6 +14,8 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     var router = RPCRouter(service: .registry)
     router.registerFeed(store.feed, database: store.database)
     CatalogueHandlers(store: store, clock: context.clock).register(in: &router)
-    FormHandlers(store: store, clock: context.clock).register(in: &router)
+    let forms = FormHandlers(store: store, clock: context.clock)
+    forms.register(in: &router)
+    forms.registerChanges(in: &router)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
 }

@@ -127,7 +127,7 @@ extension RegistryStore {
             updatedAt: row["updatedAt"], expiresOn: row["expiresOn"])
     }
 
-    private func fileOrganization(
+    func fileOrganization(
         _ organization: OrganizationDetails, db: Database, actor: CommonInterface.Actor, stamp: String
     ) throws -> String {
         let body = try LingyanJSON.string(organization)
@@ -154,7 +154,7 @@ extension RegistryStore {
         return id
     }
 
-    private func fileContact(
+    func fileContact(
         _ contact: ContactPerson, organizationId: String, db: Database, actor: CommonInterface.Actor
     ) throws -> String {
         if let id = try String.fetchOne(
@@ -193,5 +193,85 @@ extension RegistryStore {
         if before.comments != after.comments { fields.append("comments") }
         if before.city != after.city { fields.append("city") }
         return fields
+    }
+}
+
+extension RegistryStore {
+    /// A change of a form's status (and, for updates, its content), checked against its revision and status.
+    struct FormChange {
+        /// What the change is called in errors: `review`, `update`, `close`.
+        var action: String
+        /// The statuses the form may be in.
+        var allowed: [FormStatus]
+        /// The status afterwards.
+        var target: FormStatus
+        /// The event type.
+        var event: String
+        /// Event data beyond revision and status.
+        var data: [String: JSONValue] = [:]
+        /// New content, for updates.
+        var form: PartnerSearchForm? = nil
+    }
+
+    /// Applies a change in one transaction: revision check, status check, write, event.
+    func change(formID: String, revision: Int, _ change: FormChange, actor: CommonInterface.Actor, at now: Date) throws
+        -> RegistryInterface.FormState
+    {
+        try self.database.write { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT status, revision, organizationId, contactId, body FROM forms WHERE id = ?", arguments: [formID])
+            else { throw RegistryStoreError.formNotFound(id: formID) }
+            let current: Int = row["revision"]
+            guard current == revision else {
+                throw RegistryStoreError.staleRevision(id: formID, current: current, given: revision)
+            }
+            let statusText: String = row["status"]
+            let status = FormStatus(rawValue: statusText) ?? .submitted
+            guard change.allowed.contains(status) else {
+                throw RegistryStoreError.formStatus(id: formID, status: status, allowed: change.allowed, action: change.action)
+            }
+            let stamp = Timestamp.string(from: now)
+            var data = change.data
+            if let form = change.form {
+                let oldContactID: String = row["contactId"]
+                let oldContact = try Row.fetchOne(
+                    db, sql: "SELECT name, position, phone, email FROM contacts WHERE id = ?", arguments: [oldContactID])
+                // The organisation's credit code identifies it; a different code is a different organisation.
+                let organizationId = try self.fileOrganization(form.organization, db: db, actor: actor, stamp: stamp)
+                let contactId = try self.fileContact(form.contact, organizationId: organizationId, db: db, actor: actor)
+                var stored = form
+                stored.contact = ContactPerson(name: "", position: nil, phone: "", email: "")
+                let previous: String = row["body"]
+                let before = try LingyanJSON.decode(PartnerSearchForm.self, from: previous.utf8)
+                var sections = Self.changedSections(before, stored)
+                let contactChanged = contactId != oldContactID
+                    || oldContact.map { ContactPerson(name: $0["name"], position: $0["position"], phone: $0["phone"], email: $0["email"]) } != form.contact
+                // Only the section's name: the contact's values never go into an event.
+                if contactChanged { sections.insert("contact", at: 1) }
+                data["sections"] = .array(sections.map { .string($0) })
+                try db.execute(
+                    sql: "UPDATE forms SET organizationId = ?, contactId = ?, countries = ?, body = ? WHERE id = ?",
+                    arguments: [
+                        organizationId, contactId, "," + form.partner.countries.joined(separator: ",") + ",",
+                        try LingyanJSON.string(stored), formID,
+                    ])
+            }
+            try db.execute(
+                sql: "UPDATE forms SET status = ?, revision = ?, updatedAt = ? WHERE id = ?",
+                arguments: [change.target.rawValue, revision + 1, stamp, formID])
+            data["revision"] = .integer(Int64(revision + 1))
+            data["status"] = .string(change.target.rawValue)
+            data["previousStatus"] = .string(status.rawValue)
+            try self.feed.append(db, type: change.event, entity: "form:\(formID)", actor: actor, data: .object(data))
+            return .init(id: formID, status: change.target, revision: revision + 1)
+        }
+    }
+
+    private static func changedSections(_ before: PartnerSearchForm, _ after: PartnerSearchForm) -> [String] {
+        var sections: [String] = []
+        if before.organization != after.organization { sections.append("organization") }
+        if before.project != after.project { sections.append("project") }
+        if before.partner != after.partner { sections.append("partner") }
+        return sections
     }
 }

@@ -11,6 +11,10 @@ enum RegistryStoreError: Error {
     case callExists(id: String, revision: Int)
     /// The request named a revision that is no longer current.
     case staleRevision(id: String, current: Int, given: Int)
+    /// No form with this id.
+    case formNotFound(id: String)
+    /// The form's status does not allow the change.
+    case formStatus(id: String, status: FormStatus, allowed: [FormStatus], action: String)
 }
 
 /// The registry's database, `data/registry.sqlite`: the only code that opens it.

@@ -101,3 +101,115 @@ extension RegistryInterface {
         }
     }
 }
+
+extension RegistryInterface {
+    /// What a change to a form's state returns.
+    public struct FormState: Codable, Sendable, Hashable, ShapeExample {
+        /// The form's id.
+        public var id: String
+        /// Its status after the change.
+        public var status: FormStatus
+        /// Its revision after the change.
+        public var revision: Int
+
+        public init(id: String, status: FormStatus, revision: Int) {
+            self.id = id
+            self.status = status
+            self.revision = revision
+        }
+
+        public static var example: FormState { FormState(id: "F-2026-000001", status: .published, revision: 3) }
+    }
+
+    /// Replaces a form's content; a returned form becomes `submitted` again.
+    public enum FormsUpdate: RPCMethod {
+        public static let name = "forms.update"
+        public static let summary = "Change a submitted or returned form at its current revision; a returned form is resubmitted."
+        public static let access = MethodAccess.write
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict, .validationFailed]
+
+        public struct Params: Codable, Sendable, Hashable, ShapeExample {
+            /// The form's id.
+            public var id: String
+            /// The revision being replaced; a stale one gets -32003.
+            public var revision: Int
+            /// The whole form as it should be.
+            public var form: PartnerSearchForm
+
+            public init(id: String, revision: Int, form: PartnerSearchForm) {
+                self.id = id
+                self.revision = revision
+                self.form = form
+            }
+
+            public static var example: Params { Params(id: "F-2026-000001", revision: 2, form: .example) }
+        }
+
+        public typealias Result = FormState
+    }
+
+    /// A reviewer's decision on a submitted form.
+    public enum FormsReview: RPCMethod {
+        public static let name = "forms.review"
+        public static let summary = "Publish a submitted form, or return it to the enterprise with a reason."
+        public static let access = MethodAccess.write
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict, .validationFailed]
+
+        public struct Params: Codable, Sendable, Hashable, ShapeExample {
+            /// The form's id.
+            public var id: String
+            /// The revision reviewed; a stale one gets -32003.
+            public var revision: Int
+            /// `publish` or `return`.
+            public var decision: ReviewDecision
+            /// Why it is returned (required for `return`), in the words the enterprise will read.
+            public var reason: String?
+
+            public init(id: String, revision: Int, decision: ReviewDecision, reason: String? = nil) {
+                self.id = id
+                self.revision = revision
+                self.decision = decision
+                self.reason = reason
+            }
+
+            public static var example: Params {
+                Params(id: "F-2026-000001", revision: 1, decision: .return, reason: "请补充合作具体需求")
+            }
+        }
+
+        public typealias Result = FormState
+    }
+
+    /// Ends a form's search: found a partner, withdrawn, or no longer needed.
+    public enum FormsClose: RPCMethod {
+        public static let name = "forms.close"
+        public static let summary = "Close a form (submitted, returned or published) at its current revision."
+        public static let access = MethodAccess.write
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict]
+
+        public struct Params: Codable, Sendable, Hashable, ShapeExample {
+            /// The form's id.
+            public var id: String
+            /// The current revision.
+            public var revision: Int
+            /// Why, for the record.
+            public var reason: String?
+
+            public init(id: String, revision: Int, reason: String? = nil) {
+                self.id = id
+                self.revision = revision
+                self.reason = reason
+            }
+
+            public static var example: Params { Params(id: "F-2026-000001", revision: 3, reason: "已找到合作伙伴") }
+        }
+
+        public typealias Result = FormState
+    }
+}
+
+/// A reviewer's decision.
+public enum ReviewDecision: String, Codable, Sendable, Hashable, CaseIterable {
+    case publish
+    case `return`
+}

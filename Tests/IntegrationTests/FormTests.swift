@@ -128,6 +128,81 @@ struct FormTests {
         }
     }
 
+    @Test("submit, return with a reason, resubmit, publish, close: revisions checked at every step, and a restart loses nothing")
+    func reviewFlow() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home)
+        _ = try await registry.waitUntilHealthy()
+        var client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form()))
+
+        do {
+            _ = try await client.call(RegistryInterface.FormsReview.self, .init(id: submitted.id, revision: 1, decision: .return))
+            Issue.record("a return without a reason was accepted")
+        } catch let error as RPCError {
+            #expect(error.code == -32004)
+        }
+        let returned = try await client.call(
+            RegistryInterface.FormsReview.self,
+            .init(id: submitted.id, revision: 1, decision: .return, reason: "请补充合作具体需求"), meta: RequestMeta(operator: "陈晟颖"))
+        #expect(returned.status == .returned)
+        #expect(returned.revision == 2)
+
+        // A stale revision is refused, and so is publishing a returned form.
+        for params in [RegistryInterface.FormsReview.Params(id: submitted.id, revision: 1, decision: .publish),
+                       RegistryInterface.FormsReview.Params(id: submitted.id, revision: 2, decision: .publish)] {
+            do {
+                _ = try await client.call(RegistryInterface.FormsReview.self, params)
+                Issue.record("review accepted at \(params.revision)")
+            } catch let error as RPCError {
+                #expect(error.code == -32003)
+            }
+        }
+
+        // A restart in the middle of the review loses nothing.
+        await client.close()
+        registry.signal(SIGTERM)
+        #expect(await registry.waitForExit() == 0)
+        let restarted = try ServiceProcess(.registry, home: home)
+        defer { Task { await restarted.terminate() } }
+        _ = try await restarted.waitUntilHealthy()
+        client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        #expect(try await client.call(RegistryInterface.FormsGet.self, .init(id: submitted.id)).status == .returned)
+
+        var revised = Self.form()
+        revised.partner.contributionSought = "联合开发抗污染膜组件，并在以色列的海水淡化厂开展为期一年的中试"
+        let resubmitted = try await client.call(
+            RegistryInterface.FormsUpdate.self, .init(id: submitted.id, revision: 2, form: revised))
+        #expect(resubmitted.status == .submitted)
+        #expect(resubmitted.revision == 3)
+        let published = try await client.call(
+            RegistryInterface.FormsReview.self, .init(id: submitted.id, revision: 3, decision: .publish))
+        #expect(published.status == .published)
+        let stored = try await client.call(RegistryInterface.FormsGet.self, .init(id: submitted.id))
+        #expect(stored.form.partner.contributionSought.hasPrefix("联合开发抗污染膜组件"))
+        #expect(stored.revision == 4)
+        do {
+            _ = try await client.call(RegistryInterface.FormsUpdate.self, .init(id: submitted.id, revision: 4, form: revised))
+            Issue.record("a published form was changed in place")
+        } catch let error as RPCError {
+            #expect(error.code == -32003)
+        }
+
+        let closed = try CLIRun.lingyan(["forms", "close", submitted.id, "--reason", "已找到合作伙伴"], home: home)
+        #expect(closed.status == 0, "\(closed.standardError)")
+        #expect(try await client.call(RegistryInterface.FormsGet.self, .init(id: submitted.id)).status == .closed)
+
+        let events = try await client.call(FeedInterface.Read.self, .init(after: 7, limit: 100)).events
+            .filter { $0.entity == "form:\(submitted.id)" }
+        #expect(events.map(\.type) == ["form.submitted", "form.returned", "form.updated", "form.published", "form.closed"])
+        #expect(events[1].data["reason"] == "请补充合作具体需求")
+        #expect(events[1].actor.operator == "陈晟颖")
+        #expect(events[2].data["sections"] == ["partner"])
+        #expect(events.map { $0.data["revision"]?.integerValue ?? 0 } == [1, 2, 3, 4, 5])
+        await client.close()
+    }
+
     @Test("a reader sees the contact person masked")
     func readerMasking() async throws {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }

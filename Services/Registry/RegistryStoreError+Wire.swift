@@ -1,0 +1,20 @@
+import Shared
+
+extension RegistryStoreError {
+    /// The error as the caller should see it: what is wrong and what to do.
+    var wireError: RPCError {
+        switch self {
+        case .callNotFound(let id):
+            return .notFound("no call \(id); `lingyan calls list` shows the catalogue")
+        case .callExists(let id, let revision):
+            return .conflict("call \(id) exists at revision \(revision); send that revision to change it")
+        case .staleRevision(let id, let current, let given):
+            return .conflict("\(id) is at revision \(current), not \(given); reload it and apply your change again")
+        case .formNotFound(let id):
+            return .notFound("no form \(id); `lingyan forms list` shows the forms")
+        case .formStatus(let id, let status, let allowed, let action):
+            let allowedText = allowed.map(\.rawValue).joined(separator: " or ")
+            return .conflict("form \(id) is \(status.rawValue); only a form that is \(allowedText) can take a \(action)")
+        }
+    }
+}
