@@ -17,5 +17,6 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     let forms = FormHandlers(store: store, clock: context.clock)
     forms.register(in: &router)
     forms.registerChanges(in: &router)
+    EligibilityHandlers(store: store, clock: context.clock).register(in: &router)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
 }

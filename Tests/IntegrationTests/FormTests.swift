@@ -203,6 +203,33 @@ struct FormTests {
         await client.close()
     }
 
+    @Test("an eligibility check through the socket and the CLI uses the form's area and the county rule")
+    func eligibilityCheck() async throws {
+        try await self.withRegistry { home, client in
+            let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form()))
+            let plan = RegistryInterface.ApplicationsCheck.Params(
+                callId: "2025-GB-MIDLANDS", formId: submitted.id,
+                leadOrganization: .init(kind: "zj_enterprise", uscc: "91330100799655058B", name: nil),
+                partner: .init(name: "Example Ltd", country: "GB", city: "Coventry"), durationMonths: 36,
+                requestedFundingRmb: 1_500_000, rdSpendRmb: 7_500_000)
+            let result = try await client.call(RegistryInterface.ApplicationsCheck.self, plan)
+            #expect(!result.eligible)
+            #expect(result.findings.first?.rule == "partner_in_midlands_county")
+            // 水处理 is not among the Midlands priorities: a warning, not an error.
+            #expect(result.findings.first { $0.rule == "priority_area" }?.severity == "warning")
+
+            var derby = plan
+            derby.partner.city = "Derby"
+            let file = "\(home.path)/plan.json"
+            try LingyanJSON.encode(derby).write(to: file)
+            let run = try CLIRun.lingyan(["check", file, "--lang", "en"], home: home)
+            #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+            #expect(run.standardOutput.contains("eligible"))
+            try LingyanJSON.encode(plan).write(to: file)
+            #expect(try CLIRun.lingyan(["check", file], home: home).status == 1)
+        }
+    }
+
     @Test("a reader sees the contact person masked")
     func readerMasking() async throws {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }

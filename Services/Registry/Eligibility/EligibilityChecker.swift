@@ -1,0 +1,174 @@
+import Foundation
+import Shared
+
+/// Evaluates every rule of the notice for a planned application (DESIGN §2). Each rule gives one finding with a
+/// stable id; "优先支持" is a priority, never an exclusion, so areas outside a call's priorities only warn.
+struct EligibilityChecker {
+    let call: ProgrammeCall
+    let deadlineState: DeadlineState
+    private(set) var findings: [RegistryInterface.Finding] = []
+
+    init(call: ProgrammeCall, deadlineState: DeadlineState) {
+        self.call = call
+        self.deadlineState = deadlineState
+    }
+
+    private static let yangtzeRiverDelta: Set<String> = ["上海", "江苏", "浙江", "安徽", "shanghai", "jiangsu", "zhejiang", "anhui"]
+    private static let westFlanders: Set<String> = ["vwv", "west flanders", "west-vlaanderen", "westvlaanderen", "flandre-occidentale", "西弗兰德", "西弗兰德省"]
+
+    /// All findings for the plan, errors first.
+    static func check(
+        _ plan: RegistryInterface.ApplicationsCheck.Params, call: ProgrammeCall, deadlineState: DeadlineState,
+        technicalArea: String?
+    ) -> RegistryInterface.ApplicationsCheck.Result {
+        var checker = EligibilityChecker(call: call, deadlineState: deadlineState)
+        checker.deadline()
+        checker.lead(plan.leadOrganization)
+        checker.duration(plan.durationMonths)
+        checker.funding(requested: plan.requestedFundingRmb, rdSpend: plan.rdSpendRmb)
+        checker.partner(plan.partner)
+        checker.participants(plan.participants)
+        if call.category == .foreignRndInstitution {
+            checker.foreignRndConditions(plan)
+        }
+        checker.area(technicalArea)
+        let order = ["error": 0, "warning": 1, "priority": 2]
+        let sorted = checker.findings.enumerated().sorted {
+            (order[$0.element.severity] ?? 3, $0.offset) < (order[$1.element.severity] ?? 3, $1.offset)
+        }.map(\.element)
+        return .init(eligible: !sorted.contains { $0.severity == "error" }, findings: sorted)
+    }
+
+    private mutating func add(_ rule: String, _ severity: String, _ zh: String, _ en: String) {
+        self.findings.append(.init(rule: rule, severity: severity, messageZh: zh, messageEn: en))
+    }
+
+    private mutating func deadline() {
+        switch self.deadlineState {
+        case .closed:
+            self.add("deadline_open", "error", "该计划申请已于 \(self.call.deadline ?? "") 截止", "applications to this call closed on \(self.call.deadline ?? "")")
+        case .toBeAgreed:
+            self.add("deadline_open", "warning", "申请截止时间待双方商定，请关注后续通知", "the deadline is still to be agreed by both sides; watch for the announcement")
+        case .open:
+            break
+        }
+    }
+
+    private mutating func lead(_ lead: RegistryInterface.LeadOrganization) {
+        guard lead.kind == "zj_enterprise" else {
+            self.add("lead_zhejiang_enterprise", "error", "国合项目须由浙江企业牵头（高校院所可参与但不能牵头）", "a Zhejiang enterprise must lead (universities and institutes may take part but not lead)")
+            return
+        }
+        guard let uscc = lead.uscc else {
+            self.add("lead_zhejiang_enterprise", "warning", "未提供牵头企业的统一社会信用代码，无法核实其在浙江登记", "no credit code given for the lead, so its registration in Zhejiang cannot be confirmed")
+            return
+        }
+        switch UnifiedSocialCreditCode.parse(uscc) {
+        case .success(let code) where code.provinceCode == "33": break
+        case .success:
+            self.add("lead_zhejiang_enterprise", "error", "牵头企业的统一社会信用代码显示其不在浙江省登记", "the lead's credit code shows it is registered outside Zhejiang")
+        case .failure:
+            self.add("lead_zhejiang_enterprise", "error", "牵头企业的统一社会信用代码无效", "the lead's unified social credit code is not valid")
+        }
+    }
+
+    private mutating func duration(_ months: Int) {
+        let rules = self.call.rules
+        if months <= 0 {
+            self.add("duration_usual", "error", "实施期限须大于 0", "the duration must be above zero")
+        } else if months < rules.minimumDurationMonths || months > rules.maximumDurationMonths {
+            self.add("duration_usual", "warning", "国合项目实施期限一般为 2～3 年，计划为 \(months) 个月", "projects generally run 2 to 3 years; this plan runs \(months) months")
+        }
+    }
+
+    private mutating func funding(requested: Int, rdSpend: Int) {
+        let rules = self.call.rules
+        if requested < 0 || rdSpend < 0 {
+            self.add("funding_cap", "error", "金额不能为负数", "amounts cannot be negative")
+            return
+        }
+        if requested > rules.maximumFundingRmb {
+            self.add("funding_cap", "error", "申请省财政资助 \(requested) 元，超过 \(rules.maximumFundingRmb) 元上限", "the requested \(requested) RMB is above the \(rules.maximumFundingRmb) RMB cap")
+        }
+        // Exactly the share is allowed: requested ≤ share × spend, in integers.
+        if requested * 100 > rdSpend * rules.maximumShareOfRdSpendPercent {
+            self.add("funding_share", "error", "申请省财政资助不得超过浙江企业实际研发投入的 \(rules.maximumShareOfRdSpendPercent)%（投入 \(rdSpend) 元）", "provincial funding may not exceed \(rules.maximumShareOfRdSpendPercent)% of the Zhejiang enterprise's actual R&D spend (\(rdSpend) RMB)")
+        }
+    }
+
+    private mutating func partner(_ partner: RegistryInterface.PlannedPartner) {
+        let country = CountryCodes.code(for: partner.country)
+        guard country == self.call.country else {
+            let wanted = self.call.country
+            self.add("partner_country", "error", "该计划的合作方须位于 \(wanted)，所填国家为 \(partner.country)", "this call's partner must be in \(wanted), not \(partner.country)")
+            return
+        }
+        if self.call.id.hasSuffix("-BE-VWV") || self.call.region == "VWV" {
+            let region = (partner.region ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+            if region.isEmpty {
+                self.add("partner_region", "warning", "请注明合作方所在省份：本计划限比利时西弗兰德省", "give the partner's province: this call is for West Flanders")
+            } else if !Self.westFlanders.contains(region) {
+                self.add("partner_region", "error", "本计划限比利时西弗兰德省的合作方，所填省份为 \(partner.region ?? "")", "this call is for partners in West Flanders, not \(partner.region ?? "")")
+            }
+        }
+        if !self.call.eligibleRegions.isEmpty && self.call.country == "GB" {
+            let county = MidlandsCounties.county(
+                county: partner.county, district: partner.district, city: partner.city, address: partner.address)
+            switch county {
+            case let county? where MidlandsCounties.eligible.contains(county):
+                break
+            case MidlandsCounties.westMidlands?:
+                self.add("partner_in_midlands_county", "error", "合作方位于西米德兰兹都市郡（如伯明翰、考文垂），不在通知所列 11 个郡之内", "the partner is in the metropolitan West Midlands (Birmingham, Coventry …), which is not one of the notice's 11 counties")
+            case nil:
+                self.add("partner_in_midlands_county", "warning", "无法从地址判断合作方所在郡，请注明郡名（须为通知所列 11 个郡之一）", "the partner's county cannot be told from its address; state the county (one of the notice's 11)")
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func participants(_ participants: [RegistryInterface.Participant]) {
+        let academic = participants.contains { $0.kind == "university" || $0.kind == "institute" }
+        if self.call.universitiesEncouraged && academic && self.call.category != .foreignRndInstitution {
+            self.add("universities_encouraged", "priority", "该计划鼓励高校、科研院所参与联合研发", "this call encourages universities and research institutes to take part")
+        }
+        if self.call.yangtzeRiverDeltaPreferred {
+            let delta = participants.contains { Self.yangtzeRiverDelta.contains(($0.province ?? "").lowercased()) }
+            if delta {
+                self.add("yangtze_river_delta", "priority", "联合长三角相关单位开展合作，属优先支持", "teaming up with Yangtze River Delta units gives priority in this call")
+            } else {
+                self.add("yangtze_river_delta", "warning", "该计划优先支持联合长三角相关单位的项目，目前未见长三角参与单位", "this call gives priority to projects with Yangtze River Delta units; none is listed")
+            }
+        }
+    }
+
+    private mutating func foreignRndConditions(_ plan: RegistryInterface.ApplicationsCheck.Params) {
+        if plan.partner.kind != "foreign_rnd_centre_in_china" || (plan.partner.fortuneGlobal500Parent ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            self.add("partner_fortune_global_500_rnd_centre", "error", "合作方须为世界 500 强外资企业在华依法设立的研发机构，并注明其 500 强母公司", "the partner must be an R&D centre set up in China by a Fortune Global 500 foreign company, with that parent named")
+        }
+        if !plan.participants.contains(where: { $0.kind == "university" || $0.kind == "institute" }) {
+            self.add("university_or_institute_participates", "error", "本类项目须有高校或科研院所参与", "a university or research institute must take part in this kind of project")
+        }
+        if !plan.cooperationBase {
+            self.add("cooperation_base", "error", "中外双方须已有较好的科技合作基础", "the two sides must already have a sound base of cooperation")
+        }
+        if !plan.ipAgreementSigned {
+            self.add("ip_agreement_signed", "error", "须已对知识产权归属和利益分配作出约定并签署项目合作协议", "IP ownership and benefit sharing must be agreed and the cooperation agreement signed")
+        }
+    }
+
+    private mutating func area(_ technicalArea: String?) {
+        guard !self.call.priorityAreas.isEmpty, let area = technicalArea?.lowercased(), !area.isEmpty else { return }
+        let matched = self.call.priorityAreas.first { priority in
+            let zh = priority.textZh.lowercased()
+            let en = priority.textEn.lowercased()
+            return zh.contains(area) || area.contains(zh) || en.contains(area) || area.contains(en)
+        }
+        if let matched {
+            self.add("priority_area", "priority", "“\(matched.textZh)”属于该计划优先支持领域", "'\(matched.textEn)' is among this call's priority areas")
+        } else {
+            let list = self.call.priorityAreas.map(\.textZh).joined(separator: "、")
+            self.add("priority_area", "warning", "“\(technicalArea ?? "")”不在该计划优先支持领域（\(list)）之列，可申报但竞争力较弱", "'\(technicalArea ?? "")' is not among this call's priority areas (\(self.call.priorityAreas.map(\.textEn).joined(separator: ", "))); it may apply, at lower fit")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// The Midlands Engine call is decided by county (notice: 林肯郡 … 伍斯特郡, 11 counties), not by a city's name.
+/// This table holds each county's local authority districts and main towns, in English and Chinese, plus the
+/// metropolitan West Midlands (Birmingham, Coventry, Wolverhampton …), which lies among them but is not one of them.
+enum MidlandsCounties {
+    /// The notice's 11 counties.
+    static let eligible: [String] = [
+        "Lincolnshire", "Northamptonshire", "Derbyshire", "Nottinghamshire", "Leicestershire", "Rutland",
+        "Staffordshire", "Warwickshire", "Shropshire", "Herefordshire", "Worcestershire",
+    ]
+
+    /// The metropolitan county in their midst that the notice does not list.
+    static let westMidlands = "West Midlands"
+
+    /// Names that identify a county: the county itself (English and Chinese), its districts and main towns.
+    private static let places: [String: [String]] = [
+        "Lincolnshire": [
+            "lincolnshire", "林肯郡", "lincoln", "林肯", "boston", "east lindsey", "north kesteven", "south holland",
+            "south kesteven", "west lindsey", "north lincolnshire", "north east lincolnshire", "grantham", "grimsby",
+            "scunthorpe", "skegness", "spalding", "sleaford", "gainsborough", "louth", "stamford",
+        ],
+        "Northamptonshire": [
+            "northamptonshire", "北安普敦郡", "北安普顿郡", "north northamptonshire", "west northamptonshire", "northampton",
+            "北安普敦", "kettering", "corby", "wellingborough", "daventry", "brackley", "towcester", "rushden",
+        ],
+        "Derbyshire": [
+            "derbyshire", "德比郡", "derby", "德比", "amber valley", "bolsover", "chesterfield", "derbyshire dales",
+            "erewash", "high peak", "north east derbyshire", "south derbyshire", "buxton", "matlock", "ilkeston",
+            "glossop", "belper", "swadlincote",
+        ],
+        "Nottinghamshire": [
+            "nottinghamshire", "诺丁汉郡", "nottingham", "诺丁汉", "ashfield", "bassetlaw", "broxtowe", "gedling",
+            "mansfield", "newark and sherwood", "newark-on-trent", "rushcliffe", "worksop", "retford", "beeston",
+            "west bridgford", "hucknall", "sutton-in-ashfield",
+        ],
+        "Leicestershire": [
+            "leicestershire", "莱斯特郡", "leicester", "莱斯特", "blaby", "charnwood", "harborough", "hinckley",
+            "hinckley and bosworth", "melton", "north west leicestershire", "oadby and wigston", "loughborough",
+            "market harborough", "melton mowbray", "coalville", "ashby-de-la-zouch", "lutterworth",
+        ],
+        "Rutland": ["rutland", "拉特兰郡", "拉特兰", "oakham", "uppingham"],
+        "Staffordshire": [
+            "staffordshire", "斯塔福德郡", "stafford", "cannock chase", "cannock", "east staffordshire", "lichfield",
+            "newcastle-under-lyme", "south staffordshire", "staffordshire moorlands", "tamworth", "stoke-on-trent",
+            "stoke on trent", "斯托克", "burton upon trent", "burton-upon-trent", "leek", "rugeley",
+        ],
+        "Warwickshire": [
+            "warwickshire", "沃里克郡", "warwick", "沃里克", "north warwickshire", "nuneaton and bedworth", "nuneaton",
+            "bedworth", "rugby", "stratford-on-avon", "stratford-upon-avon", "leamington spa", "royal leamington spa",
+            "kenilworth", "atherstone",
+        ],
+        "Shropshire": [
+            "shropshire", "什罗普郡", "telford and wrekin", "telford", "shrewsbury", "oswestry", "bridgnorth",
+            "ludlow", "market drayton", "whitchurch",
+        ],
+        "Herefordshire": ["herefordshire", "赫里福德郡", "hereford", "赫里福德", "leominster", "ross-on-wye", "ledbury", "kington"],
+        "Worcestershire": [
+            "worcestershire", "伍斯特郡", "worcester", "伍斯特", "bromsgrove", "malvern hills", "malvern", "redditch",
+            "wychavon", "wyre forest", "kidderminster", "evesham", "droitwich spa", "droitwich", "pershore",
+            "stourport-on-severn",
+        ],
+        "West Midlands": [
+            "west midlands", "西米德兰兹", "birmingham", "伯明翰", "coventry", "考文垂", "wolverhampton", "伍尔弗汉普顿",
+            "dudley", "sandwell", "solihull", "walsall", "west bromwich", "sutton coldfield", "stourbridge", "halesowen",
+            "oldbury", "smethwick",
+        ],
+    ]
+
+    /// The county a partner is in, read from the most specific field that names one: county, then district,
+    /// city and address. Nil when none names a known place, or when one field names places in two counties.
+    static func county(county: String?, district: String?, city: String?, address: String?) -> String? {
+        for field in [county, district, city, address] {
+            guard let text = field?.lowercased(), !text.isEmpty else { continue }
+            let found = Set(Self.places.compactMap { county, names in
+                names.contains { Self.mentions(text, $0) } ? county : nil
+            })
+            // A county named outright outranks a town that happens to share its name.
+            let counties = found.filter { text.contains($0.lowercased()) }
+            if counties.count == 1 { return counties.first }
+            if found.count == 1 { return found.first }
+        }
+        return nil
+    }
+
+    /// Whether `text` mentions `name` as a whole word (Chinese names match anywhere).
+    private static func mentions(_ text: String, _ name: String) -> Bool {
+        guard name.unicodeScalars.allSatisfy(\.isASCII) else { return text.contains(name) }
+        var searchRange = text.startIndex..<text.endIndex
+        while let range = text.range(of: name, range: searchRange) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            searchRange = range.upperBound..<text.endIndex
+        }
+        return false
+    }
+}
