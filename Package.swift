@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         .package(url: "https://github.com/apple/swift-log", .upToNextMinor(from: "1.16.2")),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", .upToNextMinor(from: "2.13.0")),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Registry",
-            dependencies: ["Shared", "ServiceKit"],
+            dependencies: ["Shared", "ServiceKit", .product(name: "CSV", package: "CSV.swift")],
             path: "Services/Registry"
         ),
         .executableTarget(

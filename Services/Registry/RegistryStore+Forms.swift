@@ -176,7 +176,7 @@ extension RegistryStore {
         return id
     }
 
-    private static func nextValue(_ name: String, db: Database) throws -> Int {
+    static func nextValue(_ name: String, db: Database) throws -> Int {
         try db.execute(
             sql: "INSERT INTO id_counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1",
             arguments: [name])

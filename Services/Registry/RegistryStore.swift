@@ -41,6 +41,7 @@ final class RegistryStore: Sendable {
             }
         }
         Self.registerFormMigrations(in: &migrator)
+        Self.registerPartnerMigrations(in: &migrator)
         return migrator
     }
 

@@ -10,7 +10,7 @@ public enum RegistryInterface {
     public static let methods: [any RPCMethod.Type] =
         CommonInterface.methods + FeedInterface.methods + [CallsList.self, CallsGet.self, CallsUpsert.self]
         + [FormsSubmit.self, FormsGet.self, FormsList.self, FormsUpdate.self, FormsReview.self, FormsClose.self]
-        + [ApplicationsCheck.self]
+        + [ApplicationsCheck.self, PartnersImport.self, PartnersGet.self, PartnersList.self]
 
     // MARK: Catalogue
 

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import Shared
+
+/// `lingyan partners …`: foreign partner profiles.
+struct PartnersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partners",
+        abstract: "Import, list and show foreign partner profiles.",
+        subcommands: [Import.self, List.self, Show.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import profiles from a JSON Lines (.jsonl) or CSV (.csv) file.",
+            discussion: """
+                Large files are sent in pieces split on line boundaries, each under the service's frame limit, with a
+                progress bar on standard error. Good lines are stored; every bad line is listed with its fields.
+                Exit 0 when every line was accepted, 65 when some were rejected.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The file to import.")
+        var file: String
+
+        @Option(help: "jsonl or csv (default: from the file name).")
+        var format: String?
+
+        @Flag(help: "Check every line and report, storing nothing.")
+        var dryRun = false
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            guard let data = FileManager.default.contents(atPath: self.file), let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("cannot read \(self.file) as UTF-8 text")
+            }
+            let format = self.format ?? (self.file.lowercased().hasSuffix(".csv") ? "csv" : "jsonl")
+            guard format == "jsonl" || format == "csv" else { throw ValidationError("format must be jsonl or csv") }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            var header: String? = nil
+            var firstLine = 1
+            if format == "csv", !lines.isEmpty {
+                header = lines.removeFirst()
+                firstLine = 2
+            }
+            // Half of what the frame limit leaves after the envelope and header: even if every byte of the content
+            // needed a JSON escape, the piece still fits in one frame.
+            let budget = max(256, (configuration.maximumFrameBytes - 1_024 - 2 * (header?.utf8.count ?? 0)) / 2)
+            if let long = lines.firstIndex(where: { $0.utf8.count + 1 > budget }) {
+                printError("line \(long + firstLine) is \(lines[long].utf8.count) bytes, more than fits in one request (\(budget) bytes under the \(configuration.maximumFrameBytes)-byte frame limit); shorten it or raise maximumFrameBytes")
+                throw ExitStatus.dataError
+            }
+            var pieces: [(first: Int, lines: [String])] = []
+            var current: [String] = []
+            var size = 0
+            var start = firstLine
+            for (offset, line) in lines.enumerated() {
+                if size + line.utf8.count + 1 > budget && !current.isEmpty {
+                    pieces.append((start, current))
+                    start = firstLine + offset
+                    current = []
+                    size = 0
+                }
+                current.append(line)
+                size += line.utf8.count + 1
+            }
+            if !current.isEmpty { pieces.append((start, current)) }
+
+            var total = RegistryInterface.PartnersImport.Result(accepted: 0, created: 0, updated: 0, rejected: [])
+            let progress = ProgressBar(total: lines.count, label: self.dryRun ? "checking" : "importing")
+            try await withService(.registry, configuration: configuration) { client in
+                var done = 0
+                for piece in pieces {
+                    let result = try await client.call(
+                        RegistryInterface.PartnersImport.self,
+                        .init(format: format, content: piece.lines.joined(separator: "\n"), dryRun: self.dryRun,
+                              firstLine: piece.first, header: header),
+                        meta: self.global.meta, timeout: .seconds(120))
+                    total.accepted += result.accepted
+                    total.created += result.created
+                    total.updated += result.updated
+                    total.rejected += result.rejected
+                    done += piece.lines.count
+                    progress.update(done)
+                }
+            }
+            progress.finish()
+            if self.global.json {
+                try printJSON(total)
+            } else {
+                let verb = self.dryRun ? "would be accepted" : "accepted"
+                print("\(total.accepted) lines \(verb) (\(total.created) new, \(total.updated) updated), \(total.rejected.count) rejected")
+                for line in total.rejected {
+                    for field in line.fields {
+                        print("  line \(line.line): \(field.path): \(field.messageZh) / \(field.messageEn)")
+                    }
+                }
+            }
+            if !total.rejected.isEmpty { throw ExitStatus.dataError }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List partner profiles.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only profiles in this country (code or name).")
+        var country: String?
+
+        @Option(help: "Only profiles from this source.")
+        var source: String?
+
+        @Option(help: "The most to show (1–1000).")
+        var limit = 100
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let result = try await withService(.registry, configuration: configuration) { client in
+                try await client.call(
+                    RegistryInterface.PartnersList.self, .init(country: self.country, source: self.source, limit: self.limit))
+            }
+            if self.global.json { return try printJSON(result) }
+            var table = TableRenderer(headings: ["ID", "COUNTRY", "REGION", "KIND", "NAME", "SOURCE"])
+            for partner in result.partners {
+                let profile = partner.profile
+                table.append([partner.id, profile.country, profile.region ?? "", profile.kind, profile.name, profile.source])
+            }
+            print(table.render())
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one partner profile (JSON).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The profile's id, for example P-000001.")
+        var id: String
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let partner = try await withService(.registry, configuration: configuration) { client in
+                try await client.call(RegistryInterface.PartnersGet.self, .init(id: self.id))
+            }
+            try printJSON(partner)
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place when it is a terminal.
+final class ProgressBar {
+    private let total: Int
+    private let label: String
+    private let interactive = isatty(STDERR_FILENO) != 0
+
+    init(total: Int, label: String) {
+        self.total = max(1, total)
+        self.label = label
+    }
+
+    func update(_ done: Int) {
+        let width = 30
+        let filled = width * min(done, self.total) / self.total
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line = "\(self.label) [\(bar)] \(done)/\(self.total) lines"
+        FileHandle.standardError.write(Data((self.interactive ? "\r" + line : line + "\n").utf8))
+    }
+
+    func finish() {
+        if self.interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
