@@ -11,5 +11,8 @@ struct LingyanCommand: AsyncParsableCommand {
             Exit codes: 0 success, 64 usage error, 65 input rejected, 69 a service is down, 70 internal error.
             """,
         version: "0.1.0",
-        subcommands: [StatusCommand.self, CallsCommand.self, FormsCommand.self, PartnersCommand.self, CheckCommand.self, CallCommand.self])
+        subcommands: [
+            StatusCommand.self, CallsCommand.self, FormsCommand.self, PartnersCommand.self, CheckCommand.self, IntroCommand.self,
+            StatsCommand.self, CallCommand.self,
+        ])
 }

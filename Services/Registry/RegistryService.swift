@@ -19,5 +19,6 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     forms.registerChanges(in: &router)
     EligibilityHandlers(store: store, clock: context.clock).register(in: &router)
     PartnerHandlers(store: store, clock: context.clock).register(in: &router)
+    IntroductionHandlers(store: store, clock: context.clock).register(in: &router)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
 }

@@ -15,6 +15,14 @@ enum RegistryStoreError: Error {
     case formNotFound(id: String)
     /// The form's status does not allow the change.
     case formStatus(id: String, status: FormStatus, allowed: [FormStatus], action: String)
+    /// No partner profile with this id.
+    case partnerNotFound(id: String)
+    /// No introduction with this id.
+    case introductionNotFound(id: String)
+    /// The pair already has an introduction.
+    case introductionExists(id: String)
+    /// The funnel does not allow this step.
+    case introductionStep(id: String, from: IntroductionStatus, to: IntroductionStatus)
 }
 
 /// The registry's database, `data/registry.sqlite`: the only code that opens it.
@@ -42,6 +50,7 @@ final class RegistryStore: Sendable {
         }
         Self.registerFormMigrations(in: &migrator)
         Self.registerPartnerMigrations(in: &migrator)
+        Self.registerIntroductionMigrations(in: &migrator)
         return migrator
     }
 

@@ -15,6 +15,15 @@ extension RegistryStoreError {
         case .formStatus(let id, let status, let allowed, let action):
             let allowedText = allowed.map(\.rawValue).joined(separator: " or ")
             return .conflict("form \(id) is \(status.rawValue); only a form that is \(allowedText) can take a \(action)")
+        case .partnerNotFound(let id):
+            return .notFound("no partner profile \(id); `lingyan partners list` shows them")
+        case .introductionNotFound(let id):
+            return .notFound("no introduction \(id); `lingyan intro list` shows them")
+        case .introductionExists(let id):
+            return .conflict("this form and partner already have introduction \(id); advance that one")
+        case .introductionStep(let id, let from, let to):
+            let allowed = from.next.map(\.rawValue).joined(separator: " or ")
+            return .conflict("introduction \(id) is \(from.rawValue) and cannot become \(to.rawValue)" + (allowed.isEmpty ? "; it is final" : "; next can be \(allowed)"))
         }
     }
 }

@@ -11,6 +11,7 @@ public enum RegistryInterface {
         CommonInterface.methods + FeedInterface.methods + [CallsList.self, CallsGet.self, CallsUpsert.self]
         + [FormsSubmit.self, FormsGet.self, FormsList.self, FormsUpdate.self, FormsReview.self, FormsClose.self]
         + [ApplicationsCheck.self, PartnersImport.self, PartnersGet.self, PartnersList.self]
+        + [IntroductionsCreate.self, IntroductionsUpdate.self, IntroductionsList.self, StatsSummary.self]
 
     // MARK: Catalogue
 
