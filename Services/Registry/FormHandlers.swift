@@ -99,13 +99,7 @@ struct FormHandlers: Sendable {
     /// A reader's view: the contact person's name, phone and e-mail masked.
     static func masked(_ form: StoredForm) -> StoredForm {
         var form = form
-        let contact = form.form.contact
-        form.form.contact = ContactPerson(
-            name: contact.name.prefix(1) + String(repeating: "*", count: max(1, contact.name.count - 1)),
-            position: contact.position,
-            phone: String(contact.phone.prefix(3)) + String(repeating: "*", count: max(0, contact.phone.count - 7)) + String(contact.phone.suffix(4)),
-            email: contact.email.split(separator: "@").count == 2
-                ? String(contact.email.prefix(1)) + "***@" + contact.email.split(separator: "@")[1] : "***")
+        form.form.contact = ContactMasking.masked(form.form.contact)
         return form
     }
 }

@@ -20,5 +20,6 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     EligibilityHandlers(store: store, clock: context.clock).register(in: &router)
     PartnerHandlers(store: store, clock: context.clock).register(in: &router)
     IntroductionHandlers(store: store, clock: context.clock).register(in: &router)
+    OrganizationHandlers(store: store).register(in: &router)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
 }

@@ -12,6 +12,7 @@ public enum RegistryInterface {
         + [FormsSubmit.self, FormsGet.self, FormsList.self, FormsUpdate.self, FormsReview.self, FormsClose.self]
         + [ApplicationsCheck.self, PartnersImport.self, PartnersGet.self, PartnersList.self]
         + [IntroductionsCreate.self, IntroductionsUpdate.self, IntroductionsList.self, StatsSummary.self]
+        + [OrgsGet.self, OrgsList.self, ContactsGet.self]
 
     // MARK: Catalogue
 

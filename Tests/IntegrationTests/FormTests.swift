@@ -50,6 +50,15 @@ struct FormTests {
             #expect(again.organizationId == first.organizationId)
             #expect(again.id != first.id)
 
+            let organization = try await client.call(RegistryInterface.OrgsGet.self, .init(id: first.organizationId))
+            #expect(organization.uscc == "91330100799655058B")
+            #expect(organization.yangtzeRiverDelta)
+            #expect(organization.details.address == "杭州市滨江区")
+            #expect(organization.contactIds.count == 1)
+            let contact = try await client.call(RegistryInterface.ContactsGet.self, .init(id: organization.contactIds[0]))
+            #expect(contact.contact.phone == "+8613812345678")
+            #expect(try await client.call(RegistryInterface.OrgsList.self, .init()).organizations.count == 1)
+
             let listed = try await client.call(RegistryInterface.FormsList.self, .init(country: "NO")).forms
             #expect(listed.map(\.id) == [again.id])
             #expect(try await client.call(RegistryInterface.FormsList.self, .init(status: .submitted)).forms.count == 2)
