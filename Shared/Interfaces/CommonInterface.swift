@@ -159,3 +159,15 @@ public enum ServiceInterfaces {
         }
     }
 }
+
+/// Params that name one entity by its id: `forms.get`, `calls.get`, `partners.get`, `orgs.get`, `contacts.get`.
+public struct EntityID: Codable, Sendable, Hashable, ShapeExample {
+    /// The entity's id: `F-2026-000001`, `2025-FI`, `P-000001`, `ORG-000001`, `CON-000001`.
+    public var id: String
+
+    public init(id: String) {
+        self.id = id
+    }
+
+    public static var example: EntityID { EntityID(id: "F-2026-000001") }
+}

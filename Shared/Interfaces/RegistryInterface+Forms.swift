@@ -46,16 +46,7 @@ extension RegistryInterface {
         public static let access = MethodAccess.read
         public static let errors: [RPCErrorCode] = [.notFound]
 
-        public struct Params: Codable, Sendable, Hashable, ShapeExample {
-            /// The form's id.
-            public var id: String
-
-            public init(id: String) {
-                self.id = id
-            }
-
-            public static var example: Params { Params(id: "F-2026-000001") }
-        }
+        public typealias Params = EntityID
 
         public typealias Result = StoredForm
     }

@@ -35,16 +35,7 @@ extension RegistryInterface {
         public static let access = MethodAccess.read
         public static let errors: [RPCErrorCode] = [.notFound]
 
-        public struct Params: Codable, Sendable, Hashable, ShapeExample {
-            /// The organisation's id.
-            public var id: String
-
-            public init(id: String) {
-                self.id = id
-            }
-
-            public static var example: Params { Params(id: "ORG-000001") }
-        }
+        public typealias Params = EntityID
 
         public typealias Result = StoredOrganization
     }
@@ -91,16 +82,7 @@ extension RegistryInterface {
         public static let access = MethodAccess.read
         public static let errors: [RPCErrorCode] = [.notFound]
 
-        public struct Params: Codable, Sendable, Hashable, ShapeExample {
-            /// The contact's id.
-            public var id: String
-
-            public init(id: String) {
-                self.id = id
-            }
-
-            public static var example: Params { Params(id: "CON-000001") }
-        }
+        public typealias Params = EntityID
 
         public struct Result: Codable, Sendable, Hashable, ShapeExample {
             /// The contact's id.

@@ -157,16 +157,7 @@ extension RegistryInterface {
         public static let access = MethodAccess.read
         public static let errors: [RPCErrorCode] = [.notFound]
 
-        public struct Params: Codable, Sendable, Hashable, ShapeExample {
-            /// The profile's id.
-            public var id: String
-
-            public init(id: String) {
-                self.id = id
-            }
-
-            public static var example: Params { Params(id: "P-000001") }
-        }
+        public typealias Params = EntityID
 
         public typealias Result = StoredPartner
     }

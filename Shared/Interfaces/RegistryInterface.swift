@@ -55,16 +55,7 @@ public enum RegistryInterface {
         public static let access = MethodAccess.read
         public static let errors: [RPCErrorCode] = [.notFound]
 
-        public struct Params: Codable, Sendable, Hashable, ShapeExample {
-            /// The call's id, such as `2025-FI`.
-            public var id: String
-
-            public init(id: String) {
-                self.id = id
-            }
-
-            public static var example: Params { Params(id: "2025-FI") }
-        }
+        public typealias Params = EntityID
 
         public typealias Result = ProgrammeCall
     }
