@@ -121,13 +121,10 @@ struct FormsCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try self.global.configuration()
             let state = try await withService(.registry, configuration: configuration) { client in
-                var revision = self.revision
-                if revision == nil {
-                    revision = try await client.call(RegistryInterface.FormsGet.self, .init(id: self.id)).revision
-                }
+                let revision = try await FormsCommand.revision(self.revision, of: self.id, client: client)
                 return try await client.call(
                     RegistryInterface.FormsReview.self,
-                    .init(id: self.id, revision: revision ?? 0, decision: self.decision, reason: self.reason),
+                    .init(id: self.id, revision: revision, decision: self.decision, reason: self.reason),
                     meta: self.global.meta)
             }
             if self.global.json { return try printJSON(state) }
@@ -152,17 +149,22 @@ struct FormsCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try self.global.configuration()
             let state = try await withService(.registry, configuration: configuration) { client in
-                var revision = self.revision
-                if revision == nil {
-                    revision = try await client.call(RegistryInterface.FormsGet.self, .init(id: self.id)).revision
-                }
+                let revision = try await FormsCommand.revision(self.revision, of: self.id, client: client)
                 return try await client.call(
-                    RegistryInterface.FormsClose.self, .init(id: self.id, revision: revision ?? 0, reason: self.reason),
+                    RegistryInterface.FormsClose.self, .init(id: self.id, revision: revision, reason: self.reason),
                     meta: self.global.meta)
             }
             if self.global.json { return try printJSON(state) }
             print("\(state.id): \(state.status.rawValue) (revision \(state.revision))")
         }
+    }
+}
+
+extension FormsCommand {
+    /// The revision the user named, or else the form's current one.
+    static func revision(_ given: Int?, of id: String, client: RPCClient) async throws -> Int {
+        if let given { return given }
+        return try await client.call(RegistryInterface.FormsGet.self, .init(id: id)).revision
     }
 }
 
