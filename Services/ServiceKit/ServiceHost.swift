@@ -71,9 +71,11 @@ public enum ServiceHost {
         let service = context.service
         let startedAtText = Timestamp.string(from: startedAt)
         let pid = getpid()
+        let serverState = ServerState()
         router.registerInline(CommonInterface.Health.self) { _, _ in
             CommonInterface.Health.Result(
-                service: service.rawValue, version: LingyanVersion.current, status: "ok", pid: pid,
+                service: service.rawValue, version: LingyanVersion.current,
+                status: serverState.isDraining ? "draining" : "ok", pid: pid,
                 uptimeSeconds: (ContinuousClock.now - started).components.seconds,
                 feedHead: feed?.signal.head, databaseSizeBytes: databaseSize.current(),
                 startedAt: startedAtText)
@@ -91,6 +93,7 @@ public enum ServiceHost {
             router: router,
             roleMap: RoleMap(configuration: context.configuration.roles),
             logger: context.logger,
+            state: serverState,
             onListening: onListening)
         return ServiceGroup(
             services: [server] + parts.background,

@@ -195,7 +195,8 @@ final class RPCConnectionHandler: ChannelInboundHandler {
         guard route.access.allows(role) else {
             return .refused(.forbidden("role \(role.rawValue) may not call \(request.method)"))
         }
-        if self.draining {
+        // Health still answers while draining, so a supervisor can see the stop in progress.
+        if self.draining && request.method != CommonInterface.Health.name {
             return .refused(.unavailable("the service is shutting down"))
         }
         let actor = CommonInterface.Actor(

@@ -27,6 +27,20 @@ public enum RPCServerError: Error, CustomStringConvertible {
     }
 }
 
+/// Whether a server is serving or draining, for `system.health` to report.
+public final class ServerState: Sendable {
+    private let drainingFlag = Mutex(false)
+
+    public init() {}
+
+    /// True once a graceful stop has begun.
+    public var isDraining: Bool { self.drainingFlag.withLock { $0 } }
+
+    func beginDraining() {
+        self.drainingFlag.withLock { $0 = true }
+    }
+}
+
 /// A JSON-RPC server on a Unix socket, run as a swift-service-lifecycle `Service`.
 ///
 /// `run()` binds the socket (directory 0750, socket 0660), serves until graceful shutdown, then stops accepting,
@@ -60,6 +74,7 @@ public final class RPCServer: Service, Sendable {
     private let group: any EventLoopGroup
     private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
     private let listening: @Sendable () -> Void
+    private let state: ServerState
 
     /// - Parameter onListening: called once the socket accepts connections (readiness for supervisors and tests).
     public init(
@@ -68,8 +83,10 @@ public final class RPCServer: Service, Sendable {
         roleMap: RoleMap,
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        state: ServerState = ServerState(),
         onListening: @escaping @Sendable () -> Void = {}
     ) {
+        self.state = state
         self.settings = settings
         self.router = router
         self.roleMap = roleMap
@@ -97,6 +114,7 @@ public final class RPCServer: Service, Sendable {
         try? await gracefulShutdown()
 
         self.logger.info("stopping: no new connections, finishing requests in flight")
+        self.state.beginDraining()
         try? await serverChannel.close()
         await self.drain()
         unlink(path)

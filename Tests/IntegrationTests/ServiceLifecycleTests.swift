@@ -120,6 +120,10 @@ struct ServiceLifecycleTests {
         async let page = client.call(FeedInterface.Wait.self, .init(after: 1_000_000, timeoutMilliseconds: 1_500))
         try await Task.sleep(for: .milliseconds(300))
         registry.signal(SIGTERM)
+        try await Task.sleep(for: .milliseconds(300))
+        // The connection stays open for the long poll, and health on it says the stop is under way.
+        #expect(try await client.call(CommonInterface.Health.self).status == "draining")
+        await #expect(throws: RPCError.self) { try await client.call(FeedInterface.Read.self, .init(after: 0)) }
         let answered = try await page
         #expect(answered.events.isEmpty)
         #expect(ContinuousClock.now - started >= .milliseconds(1_400))
