@@ -30,7 +30,7 @@ struct CallCommand: AsyncParsableCommand {
         let configuration = try self.global.configuration()
         var params: JSONValue = [:]
         if let text = self.params {
-            guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
+            guard let parsed = try? JSONReader.read(Array(text.utf8)),
                 case .object = parsed
             else { throw ValidationError("params must be a JSON object, for example '{\"after\": 0}'") }
             params = parsed

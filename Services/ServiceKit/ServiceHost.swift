@@ -80,11 +80,8 @@ public enum ServiceHost {
                 feedHead: feed?.signal.head, databaseSizeBytes: databaseSize.current(),
                 startedAt: startedAtText)
         }
-        var described = router
-        described.registerInline(CommonInterface.Discover.self) { _, _ in
-            CommonInterface.Discover.Result(service: service.rawValue, methods: [])
-        }
-        let methods = described.methodDescriptions
+        let methods = (router.methodDescriptions + [CommonInterface.MethodDescription(CommonInterface.Discover.self)])
+            .sorted { $0.name < $1.name }
         router.registerInline(CommonInterface.Discover.self) { _, _ in
             CommonInterface.Discover.Result(service: service.rawValue, methods: methods)
         }

@@ -33,8 +33,7 @@ public enum Shape {
             let parts = Mirror(reflecting: pair).children.map(\.value)
             return ["*": parts.count == 2 ? Self.describe(parts[1]) : "any"]
         case .enum:
-            // String-backed enums (statuses, kinds) are strings on the wire.
-            if let raw = value as? any RawRepresentable, raw.rawValue is String { return "string" }
+            // Lingyan's enums on the wire are all String-backed (statuses, kinds, decisions).
             return "string"
         case .struct, .class:
             var members: [String: JSONValue] = [:]

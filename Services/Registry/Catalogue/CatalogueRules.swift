@@ -51,7 +51,7 @@ enum CatalogueRules {
             if authority.nameEn.trimmingCharacters(in: .whitespaces).isEmpty {
                 add("authority.nameEn", "required", "外方主管部门英文名称不能为空", "the authority's English name must not be empty")
             }
-            if let website = authority.website, !Self.isWebAddress(website) {
+            if let website = authority.website, !TextRules.isWebAddress(website) {
                 add("authority.website", "invalid_url", "网址须以 http:// 或 https:// 开头", "the web address must start with http:// or https://")
             }
         }
@@ -90,10 +90,4 @@ enum CatalogueRules {
         return Self.localDate(date) == text
     }
 
-    private static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else {
-            return false
-        }
-        return scheme == "https" || scheme == "http"
-    }
 }

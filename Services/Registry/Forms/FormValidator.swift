@@ -20,7 +20,7 @@ struct FormValidator {
         clean.organization.city = validator.optionalText(form.organization.city, "form.organization.city", maximum: 50)
         if let website = validator.optionalText(form.organization.website, "form.organization.website", maximum: 500) {
             clean.organization.website = website
-            if !Self.isWebAddress(website) {
+            if !TextRules.isWebAddress(website) {
                 validator.add("form.organization.website", "invalid_url", "网址须以 http:// 或 https:// 开头并包含域名", "the website must start with http:// or https:// and name a host")
             }
         }
@@ -98,9 +98,4 @@ struct FormValidator {
         }
     }
 
-    private static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, host.contains(".")
-        else { return false }
-        return scheme == "https" || scheme == "http"
-    }
 }

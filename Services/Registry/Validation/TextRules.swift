@@ -32,6 +32,15 @@ enum TextRules {
     }
 }
 
+extension TextRules {
+    /// Whether `text` is an http(s) address naming a host with a domain (`https://www.example.cn`).
+    static func isWebAddress(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, host.contains(".")
+        else { return false }
+        return scheme == "https" || scheme == "http"
+    }
+}
+
 extension TextRules.Problem {
     /// The problem as a field error for `path`.
     func fieldProblem(path: String) -> FieldProblem {
