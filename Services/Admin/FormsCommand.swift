@@ -7,7 +7,7 @@ struct FormsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forms",
         abstract: "Submit, list and show partner search forms.",
-        subcommands: [Submit.self, List.self, Show.self, Review.self, Close.self])
+        subcommands: [Submit.self, List.self, Show.self, Review.self, Close.self, Renew.self])
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -65,11 +65,12 @@ struct FormsCommand: AsyncParsableCommand {
                     RegistryInterface.FormsList.self, .init(status: self.status, country: self.country, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "STATUS", "ORGANISATION", "AREA", "COUNTRIES", "SUBMITTED"])
+            var table = TableRenderer(headings: ["ID", "STATUS", "ORGANISATION", "AREA", "COUNTRIES", "SUBMITTED", "EXPIRES"])
             for stored in result.forms {
                 table.append([
                     stored.id, stored.status.rawValue, stored.form.organization.nameZh, stored.form.project.technicalArea,
                     stored.form.partner.countries.joined(separator: ","), String(stored.submittedAt.prefix(10)),
+                    stored.expiresOn,
                 ])
             }
             print(table.render())
@@ -156,6 +157,30 @@ struct FormsCommand: AsyncParsableCommand {
             }
             if self.global.json { return try printJSON(state) }
             print("\(state.id): \(state.status.rawValue) (revision \(state.revision))")
+        }
+    }
+
+    struct Renew: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Keep a form's search going for 365 days from today; an expired form goes back to review.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The form's id.")
+        var id: String
+
+        @Option(help: "The revision you saw (default: the current one).")
+        var revision: Int?
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let state = try await withService(.registry, configuration: configuration) { client in
+                let revision = try await FormsCommand.revision(self.revision, of: self.id, client: client)
+                return try await client.call(
+                    RegistryInterface.FormsRenew.self, .init(id: self.id, revision: revision), meta: self.global.meta)
+            }
+            if self.global.json { return try printJSON(state) }
+            print("\(state.id): \(state.status.rawValue) (revision \(state.revision)), expires on \(state.expiresOn ?? "?")")
         }
     }
 }

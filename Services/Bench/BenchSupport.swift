@@ -15,9 +15,12 @@ func scratchHome() throws -> String {
 }
 
 /// Starts an executable with output to a log file; returns its pid.
-func spawn(_ executable: String, arguments: [String] = [], home: String, log: String) throws -> pid_t {
+func spawn(
+    _ executable: String, arguments: [String] = [], home: String, log: String, environment extra: [String: String] = [:]
+) throws -> pid_t {
     var environment = ProcessInfo.processInfo.environment
     environment["LINGYAN_HOME"] = home
+    environment.merge(extra) { _, new in new }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }

@@ -86,9 +86,14 @@ enum LoadGenerator {
         var p50: UInt64
         var p99: UInt64
         var errors: Int
+        /// Answers without an error, warm-up included.
+        var acknowledged: Int
     }
 
-    static func run(socket: String, frame: ByteBuffer, clients: Int, seconds: Double) async throws -> Result {
+    /// Runs the load; `whenDone` is called when the measuring time is over, while the clients are still sending.
+    static func run(
+        socket: String, frame: ByteBuffer, clients: Int, seconds: Double, whenDone: (@Sendable () -> Void)? = nil
+    ) async throws -> Result {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: min(2, System.coreCount))
         let warmUp = NIODeadline.now() + .seconds(1)
         let end = warmUp + .nanoseconds(Int64(seconds * 1e9))
@@ -108,12 +113,16 @@ enum LoadGenerator {
                 .connect(unixDomainSocketPath: socket).get()
             channels.append(channel)
         }
-        for channel in channels { try await channel.closeFuture.get() }
+        if let whenDone {
+            try await Task.sleep(until: .now + .seconds(1 + seconds))
+            whenDone()
+        }
+        for channel in channels { try? await channel.closeFuture.get() }
         try await group.shutdownGracefully()
         let samples = handlers.flatMap { $0.samples }.sorted()
         return Result(
             perSecond: Double(samples.count) / seconds, p50: percentile(samples, 0.50), p99: percentile(samples, 0.99),
-            errors: handlers.reduce(0) { $0 + $1.errors })
+            errors: handlers.reduce(0) { $0 + $1.errors }, acknowledged: handlers.reduce(0) { $0 + $1.acknowledged })
     }
 }
 
@@ -128,6 +137,7 @@ final class ClosedLoopClient: ChannelInboundHandler, @unchecked Sendable {
     private var sentAt = NIODeadline.now()
     private(set) var samples: [UInt64] = []
     private(set) var errors = 0
+    private(set) var acknowledged = 0
 
     init(frame: ByteBuffer, measureFrom: NIODeadline, end: NIODeadline) {
         self.frame = frame
@@ -143,7 +153,12 @@ final class ClosedLoopClient: ChannelInboundHandler, @unchecked Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let now = NIODeadline.now()
         let payload = Self.unwrapInboundIn(data)
-        if payload.readableBytesView.starts(with: Array(#"{"jsonrpc":"2.0","error""#.utf8)) { self.errors += 1 }
+        // Keys are written sorted, so an error response starts with its "error" member.
+        if payload.readableBytesView.starts(with: Array(#"{"error":"#.utf8)) {
+            self.errors += 1
+        } else {
+            self.acknowledged += 1
+        }
         if self.sentAt >= self.measureFrom { self.samples.append(now.uptimeNanoseconds - self.sentAt.uptimeNanoseconds) }
         if now < self.end {
             self.send(context: context)

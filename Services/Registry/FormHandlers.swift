@@ -8,9 +8,9 @@ struct FormHandlers: Sendable {
     let clock: LingyanClock
 
     func register(in router: inout RPCRouter) {
-        router.registerBlocking(RegistryInterface.FormsSubmit.self) { params, context in
+        router.register(RegistryInterface.FormsSubmit.self) { params, context in
             let form = try FormValidator.validate(params.form).get()
-            let result = try self.store.submit(form, actor: context.actor, at: self.clock.now())
+            let result = try await self.store.submit(form, actor: context.actor, at: self.clock.now())
             context.logger.info("form submitted", metadata: ["form": "\(result.id)", "organization": "\(result.organizationId)"])
             return result
         }
@@ -37,15 +37,15 @@ struct FormHandlers: Sendable {
         }
     }
 
-    /// The state changes: update, review, close.
+    /// The state changes: update, review, close, renew.
     func registerChanges(in router: inout RPCRouter) {
-        router.registerBlocking(RegistryInterface.FormsUpdate.self) { params, context in
+        router.register(RegistryInterface.FormsUpdate.self) { params, context in
             let form = try FormValidator.validate(params.form).get()
             let change = RegistryStore.FormChange(
                 action: "update", allowed: [.submitted, .returned], target: .submitted, event: "form.updated", form: form)
-            return try self.apply(change, to: params.id, revision: params.revision, context: context)
+            return try await self.apply(change, to: params.id, revision: params.revision, context: context)
         }
-        router.registerBlocking(RegistryInterface.FormsReview.self) { params, context in
+        router.register(RegistryInterface.FormsReview.self) { params, context in
             let change: RegistryStore.FormChange
             switch params.decision {
             case .publish:
@@ -56,22 +56,26 @@ struct FormHandlers: Sendable {
                     action: "review", allowed: [.submitted], target: .returned, event: "form.returned",
                     data: ["reason": .string(reason ?? "")])
             }
-            return try self.apply(change, to: params.id, revision: params.revision, context: context)
+            return try await self.apply(change, to: params.id, revision: params.revision, context: context)
         }
-        router.registerBlocking(RegistryInterface.FormsClose.self) { params, context in
+        router.register(RegistryInterface.FormsClose.self) { params, context in
             let reason = try Self.reason(params.reason, required: false)
             let change = RegistryStore.FormChange(
                 action: "close", allowed: [.submitted, .returned, .published], target: .closed, event: "form.closed",
                 data: reason.map { ["reason": .string($0)] } ?? [:])
-            return try self.apply(change, to: params.id, revision: params.revision, context: context)
+            return try await self.apply(change, to: params.id, revision: params.revision, context: context)
+        }
+        router.register(RegistryInterface.FormsRenew.self) { params, context in
+            try await self.apply(
+                .renewal(today: self.clock.now()), to: params.id, revision: params.revision, context: context)
         }
     }
 
     private func apply(
         _ change: RegistryStore.FormChange, to id: String, revision: Int, context: RPCCallContext
-    ) throws -> RegistryInterface.FormState {
+    ) async throws -> RegistryInterface.FormState {
         do {
-            let state = try self.store.change(formID: id, revision: revision, change, actor: context.actor, at: self.clock.now())
+            let state = try await self.store.change(formID: id, revision: revision, change, actor: context.actor, at: self.clock.now())
             context.logger.info("form \(change.event)", metadata: ["form": "\(id)", "revision": "\(state.revision)"])
             return state
         } catch let error as RegistryStoreError {

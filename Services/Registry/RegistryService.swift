@@ -4,7 +4,8 @@ import Shared
 
 /// Builds the registry: its store, its change feed and its methods. Shared by the executable and the tests.
 func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
-    let store = try RegistryStore(path: context.databasePath, clock: context.clock)
+    let store = try RegistryStore(
+        path: context.databasePath, clock: context.clock, groupCommitLimit: context.configuration.groupCommitLimit)
     let defaults = try LingyanJSON.decode([ProgrammeCall].self, from: DefaultCatalogue.json.utf8)
     let loader = CommonInterface.Actor(
         uid: getuid(), user: SystemUsers.name(of: getuid()), pid: getpid(), operator: DefaultCatalogue.operatorName)
@@ -21,5 +22,6 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     PartnerHandlers(store: store, clock: context.clock).register(in: &router)
     IntroductionHandlers(store: store, clock: context.clock).register(in: &router)
     OrganizationHandlers(store: store).register(in: &router)
-    return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
+    let expiry = FormExpiry(store: store, clock: context.clock, logger: context.logger)
+    return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed, background: [expiry])
 }

@@ -45,35 +45,40 @@ extension RegistryStore {
     }
 
     /// Files a validated form: the organisation by credit code (reused when known), the contact by e-mail within
-    /// the organisation, then the form; all in one transaction, with events that carry no contact values.
-    func submit(_ form: PartnerSearchForm, actor: CommonInterface.Actor, at now: Date) throws -> RegistryInterface.FormsSubmit.Result {
-        try self.database.write { db in
-            let stamp = Timestamp.string(from: now)
-            let organizationId = try self.fileOrganization(form.organization, db: db, actor: actor, stamp: stamp)
+    /// the organisation, then the form; all in one transaction, with events that carry no contact values. Returns
+    /// once the form is durable; submissions arriving together share the commit, so everything that does not need
+    /// the database is prepared before joining it.
+    func submit(_ form: PartnerSearchForm, actor: CommonInterface.Actor, at now: Date) async throws
+        -> RegistryInterface.FormsSubmit.Result
+    {
+        let stamp = Timestamp.string(from: now)
+        let year = CatalogueRules.localDate(now).prefix(4)
+        var stored = form
+        stored.contact = ContactPerson(name: "", position: nil, phone: "", email: "")
+        let body = try LingyanJSON.string(stored)
+        let organizationBody = try LingyanJSON.string(form.organization)
+        let countries = "," + form.partner.countries.joined(separator: ",") + ","
+        let expiresOn = Self.expiryDay(from: now)
+        let eventData: [String: JSONValue] = [
+            "revision": 1, "status": "submitted",
+            "countries": .array(form.partner.countries.map { .string($0) }),
+            "technicalArea": .string(form.project.technicalArea),
+        ]
+        return try await self.groupCommit.write { db in
+            let organizationId = try self.fileOrganization(
+                form.organization, body: organizationBody, db: db, actor: actor, stamp: stamp)
             let contactId = try self.fileContact(form.contact, organizationId: organizationId, db: db, actor: actor)
-            let year = Calendar(identifier: .gregorian).component(.year, from: now)
-            let id = String(format: "F-%04d-%06d", year, try Self.nextValue("form", db: db))
-            var stored = form
-            stored.contact = ContactPerson(name: "", position: nil, phone: "", email: "")
-            let expiresOn = CatalogueRules.localDate(now.addingTimeInterval(365 * 86_400))
-            try db.execute(
+            let id = Self.identifier("F-\(year)-", try Self.nextValue("form", db: db))
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO forms (id, status, revision, organizationId, contactId, countries, body, submittedAt, updatedAt, expiresOn)
-                    VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, FormStatus.submitted.rawValue, organizationId, contactId,
-                    "," + form.partner.countries.joined(separator: ",") + ",", try LingyanJSON.string(stored), stamp, stamp,
-                    expiresOn,
-                ])
-            try self.feed.append(
-                db, type: "form.submitted", entity: "form:\(id)", actor: actor,
-                data: [
-                    "revision": 1, "status": "submitted", "organizationId": .string(organizationId),
-                    "countries": .array(form.partner.countries.map { .string($0) }),
-                    "technicalArea": .string(form.project.technicalArea),
-                ])
-            return .init(id: id, status: .submitted, revision: 1, organizationId: organizationId)
+                    VALUES (?, 'submitted', 1, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [id, organizationId, contactId, countries, body, stamp, stamp, expiresOn])
+            var data = eventData
+            data["organizationId"] = .string(organizationId)
+            try self.feed.append(db, type: "form.submitted", entity: "form:\(id)", actor: actor, data: .object(data))
+            return .init(id: id, status: .submitted, revision: 1, organizationId: organizationId, expiresOn: expiresOn)
         }
     }
 
@@ -128,10 +133,12 @@ extension RegistryStore {
     }
 
     func fileOrganization(
-        _ organization: OrganizationDetails, db: Database, actor: CommonInterface.Actor, stamp: String
+        _ organization: OrganizationDetails, body: String? = nil, db: Database, actor: CommonInterface.Actor, stamp: String
     ) throws -> String {
-        let body = try LingyanJSON.string(organization)
-        if let existing = try Row.fetchOne(db, sql: "SELECT id, body FROM organizations WHERE uscc = ?", arguments: [organization.uscc]) {
+        let body = try body ?? LingyanJSON.string(organization)
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, body FROM organizations WHERE uscc = ?"), arguments: [organization.uscc])
+        if let existing {
             let id: String = existing["id"]
             let previous: String = existing["body"]
             if previous != body {
@@ -144,7 +151,7 @@ extension RegistryStore {
             }
             return id
         }
-        let id = String(format: "ORG-%06d", try Self.nextValue("organization", db: db))
+        let id = Self.identifier("ORG-", try Self.nextValue("organization", db: db))
         try db.execute(
             sql: "INSERT INTO organizations (id, uscc, kind, body, createdAt, updatedAt) VALUES (?, ?, 'zj_enterprise', ?, ?, ?)",
             arguments: [id, organization.uscc, body, stamp, stamp])
@@ -158,17 +165,17 @@ extension RegistryStore {
         _ contact: ContactPerson, organizationId: String, db: Database, actor: CommonInterface.Actor
     ) throws -> String {
         if let id = try String.fetchOne(
-            db, sql: "SELECT id FROM contacts WHERE organizationId = ? AND email = ?", arguments: [organizationId, contact.email])
+            db.cachedStatement(sql: "SELECT id FROM contacts WHERE organizationId = ? AND email = ?"),
+            arguments: [organizationId, contact.email])
         {
-            try db.execute(
-                sql: "UPDATE contacts SET name = ?, position = ?, phone = ? WHERE id = ?",
-                arguments: [contact.name, contact.position, contact.phone, id])
+            try db.cachedStatement(sql: "UPDATE contacts SET name = ?, position = ?, phone = ? WHERE id = ?")
+                .execute(arguments: [contact.name, contact.position, contact.phone, id])
             return id
         }
-        let id = String(format: "CON-%06d", try Self.nextValue("contact", db: db))
-        try db.execute(
-            sql: "INSERT INTO contacts (id, organizationId, name, position, phone, email) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [id, organizationId, contact.name, contact.position, contact.phone, contact.email])
+        let id = Self.identifier("CON-", try Self.nextValue("contact", db: db))
+        try db.cachedStatement(
+            sql: "INSERT INTO contacts (id, organizationId, name, position, phone, email) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [id, organizationId, contact.name, contact.position, contact.phone, contact.email])
         // Only that a contact exists and whom it belongs to: never its name, phone or e-mail.
         try self.feed.append(
             db, type: "contact.created", entity: "contact:\(id)", actor: actor,
@@ -177,10 +184,16 @@ extension RegistryStore {
     }
 
     static func nextValue(_ name: String, db: Database) throws -> Int {
-        try db.execute(
-            sql: "INSERT INTO id_counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1",
-            arguments: [name])
-        return try Int.fetchOne(db, sql: "SELECT value FROM id_counters WHERE name = ?", arguments: [name]) ?? 1
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO id_counters (name, value) VALUES (?, 1) "
+                + "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value")
+        return try Int.fetchOne(statement, arguments: [name]) ?? 1
+    }
+
+    /// `prefix` and a number of at least six digits: `ORG-000042`.
+    static func identifier(_ prefix: String, _ number: Int) -> String {
+        let digits = String(number)
+        return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     private static func changedFields(_ before: OrganizationDetails, _ after: OrganizationDetails) -> [String] {
@@ -198,26 +211,62 @@ extension RegistryStore {
 
 extension RegistryStore {
     /// A change of a form's status (and, for updates, its content), checked against its revision and status.
-    struct FormChange {
+    struct FormChange: Sendable {
         /// What the change is called in errors: `review`, `update`, `close`.
         var action: String
         /// The statuses the form may be in.
         var allowed: [FormStatus]
-        /// The status afterwards.
-        var target: FormStatus
+        /// The status afterwards, given the status before.
+        var target: @Sendable (FormStatus) -> FormStatus
         /// The event type.
         var event: String
         /// Event data beyond revision and status.
         var data: [String: JSONValue] = [:]
         /// New content, for updates.
         var form: PartnerSearchForm? = nil
+        /// A new expiry day, for renewals.
+        var expiresOn: String? = nil
+
+        init(
+            action: String, allowed: [FormStatus], target: FormStatus, event: String, data: [String: JSONValue] = [:],
+            form: PartnerSearchForm? = nil
+        ) {
+            self.init(action: action, allowed: allowed, event: event, data: data, form: form) { _ in target }
+        }
+
+        init(
+            action: String, allowed: [FormStatus], event: String, data: [String: JSONValue] = [:],
+            form: PartnerSearchForm? = nil, expiresOn: String? = nil, target: @escaping @Sendable (FormStatus) -> FormStatus
+        ) {
+            self.action = action
+            self.allowed = allowed
+            self.target = target
+            self.event = event
+            self.data = data
+            self.form = form
+            self.expiresOn = expiresOn
+        }
+
+        /// Another 365 days from `today`; an expired form goes back to review.
+        static func renewal(today: Date) -> FormChange {
+            let expiresOn = RegistryStore.expiryDay(from: today)
+            return FormChange(
+                action: "renew", allowed: [.submitted, .returned, .published, .expired], event: "form.renewed",
+                data: ["expiresOn": .string(expiresOn)], expiresOn: expiresOn
+            ) { status in status == .expired ? .submitted : status }
+        }
+    }
+
+    /// The day a form submitted or renewed on `day` expires: 365 days later, by the Hangzhou calendar.
+    static func expiryDay(from day: Date) -> String {
+        CatalogueRules.localDate(day.addingTimeInterval(365 * 86_400))
     }
 
     /// Applies a change in one transaction: revision check, status check, write, event.
-    func change(formID: String, revision: Int, _ change: FormChange, actor: CommonInterface.Actor, at now: Date) throws
+    func change(formID: String, revision: Int, _ change: FormChange, actor: CommonInterface.Actor, at now: Date) async throws
         -> RegistryInterface.FormState
     {
-        try self.database.write { db in
+        try await self.groupCommit.write { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT status, revision, organizationId, contactId, body FROM forms WHERE id = ?", arguments: [formID])
             else { throw RegistryStoreError.formNotFound(id: formID) }
@@ -256,14 +305,17 @@ extension RegistryStore {
                         try LingyanJSON.string(stored), formID,
                     ])
             }
+            let target = change.target(status)
+            let expiresOn: String = try change.expiresOn
+                ?? String.fetchOne(db, sql: "SELECT expiresOn FROM forms WHERE id = ?", arguments: [formID]) ?? ""
             try db.execute(
-                sql: "UPDATE forms SET status = ?, revision = ?, updatedAt = ? WHERE id = ?",
-                arguments: [change.target.rawValue, revision + 1, stamp, formID])
+                sql: "UPDATE forms SET status = ?, revision = ?, updatedAt = ?, expiresOn = ? WHERE id = ?",
+                arguments: [target.rawValue, revision + 1, stamp, expiresOn, formID])
             data["revision"] = .integer(Int64(revision + 1))
-            data["status"] = .string(change.target.rawValue)
+            data["status"] = .string(target.rawValue)
             data["previousStatus"] = .string(status.rawValue)
             try self.feed.append(db, type: change.event, entity: "form:\(formID)", actor: actor, data: .object(data))
-            return .init(id: formID, status: change.target, revision: revision + 1)
+            return .init(id: formID, status: target, revision: revision + 1, expiresOn: expiresOn)
         }
     }
 
@@ -273,5 +325,41 @@ extension RegistryStore {
         if before.project != after.project { sections.append("project") }
         if before.partner != after.partner { sections.append("partner") }
         return sections
+    }
+}
+
+extension RegistryStore {
+    /// Moves every open form whose expiry day has come to `expired`, one event each; returns their ids.
+    func expireForms(today now: Date) async throws -> [String] {
+        let today = CatalogueRules.localDate(now)
+        let actor = CommonInterface.Actor(
+            uid: getuid(), user: SystemUsers.name(of: getuid()), pid: getpid(), operator: "form expiry")
+        return try await self.groupCommit.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, status, revision, expiresOn FROM forms
+                    WHERE status IN ('submitted', 'returned', 'published') AND expiresOn <= ?
+                    ORDER BY id
+                    """,
+                arguments: [today])
+            let stamp = Timestamp.string(from: now)
+            for row in rows {
+                let id: String = row["id"]
+                let status: String = row["status"]
+                let revision: Int = row["revision"]
+                let expiresOn: String = row["expiresOn"]
+                try db.execute(
+                    sql: "UPDATE forms SET status = 'expired', revision = ?, updatedAt = ? WHERE id = ?",
+                    arguments: [revision + 1, stamp, id])
+                try self.feed.append(
+                    db, type: "form.expired", entity: "form:\(id)", actor: actor,
+                    data: [
+                        "revision": .integer(Int64(revision + 1)), "status": "expired",
+                        "previousStatus": .string(status), "expiresOn": .string(expiresOn),
+                    ])
+            }
+            return rows.map { $0["id"] }
+        }
     }
 }

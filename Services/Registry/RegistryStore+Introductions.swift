@@ -33,7 +33,7 @@ extension RegistryStore {
             {
                 throw RegistryStoreError.introductionExists(id: existing)
             }
-            let id = String(format: "I-%06d", try Self.nextValue("introduction", db: db))
+            let id = Self.identifier("I-", try Self.nextValue("introduction", db: db))
             let step = IntroductionStep(status: .proposed, at: Timestamp.string(from: now), by: actor.operator ?? actor.user, note: note)
             let introduction = Introduction(id: id, formId: formId, partnerId: partnerId, status: .proposed, revision: 1, history: [step])
             try db.execute(

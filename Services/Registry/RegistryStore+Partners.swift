@@ -46,7 +46,7 @@ extension RegistryStore {
                         data: ["revision": .integer(Int64(revision + 1)), "source": .string(profile.source), "country": .string(profile.country)])
                     updated += 1
                 } else {
-                    let id = String(format: "P-%06d", try Self.nextValue("partner", db: db))
+                    let id = Self.identifier("P-", try Self.nextValue("partner", db: db))
                     try db.execute(
                         sql: "INSERT INTO partners (id, source, externalId, country, revision, body, importedAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
                         arguments: [id, profile.source, profile.externalId, profile.country, body, stamp, stamp])

@@ -29,10 +29,13 @@ enum RegistryStoreError: Error {
 final class RegistryStore: Sendable {
     let database: DatabasePool
     let feed: ChangeFeed
+    /// Form writes from concurrent clients share transactions.
+    let groupCommit: GroupCommit
 
-    init(path: String, clock: LingyanClock) throws {
+    init(path: String, clock: LingyanClock, groupCommitLimit: Int = 1_000) throws {
         self.database = try ServiceDatabase.open(path: path, migrator: Self.migrator)
         self.feed = try ChangeFeed(database: self.database, clock: clock)
+        self.groupCommit = GroupCommit(database: self.database, limit: groupCommitLimit)
     }
 
     /// Forward-only migrations, in order.

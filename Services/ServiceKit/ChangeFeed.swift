@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NIOPosix
 import Shared
+import Synchronization
 
 /// One row of a service's `events` table (DESIGN §6).
 struct FeedEventRecord: Codable, PersistableRecord {
@@ -17,6 +18,13 @@ struct FeedEventRecord: Codable, PersistableRecord {
     var data: String
 }
 
+/// A flag shared by copies of a value type.
+final class SharedFlag: Sendable {
+    private let value = Mutex(false)
+
+    func withLock<R>(_ body: (inout Bool) -> R) -> R { self.value.withLock { body(&$0) } }
+}
+
 /// A service's change feed: events written in the caller's transaction, read by `events.read` / `events.wait`.
 ///
 /// `seq` is an `AUTOINCREMENT` key, and SQLite has one writer at a time, so sequence order is commit order and a
@@ -25,6 +33,8 @@ public struct ChangeFeed: Sendable {
     /// Wakes long-polls after each commit that appended events.
     public let signal: FeedSignal
     private let clock: LingyanClock
+    /// Whether the current write transaction already has a commit hook (SQLite has one writer at a time).
+    private let hookPending = SharedFlag()
 
     /// Creates the feed for an opened database; the head is read from the table.
     public init(database: any DatabaseReader, clock: LingyanClock) throws {
@@ -57,13 +67,30 @@ public struct ChangeFeed: Sendable {
         actor: CommonInterface.Actor,
         data: JSONValue = [:]
     ) throws -> Int64 {
-        let record = FeedEventRecord(
-            seq: nil, at: Timestamp.string(from: self.clock.now()), type: type, entity: entity,
-            actor: try LingyanJSON.string(actor), data: try LingyanJSON.string(data))
-        try record.insert(db)
+        // A cached statement: services append several events per write, and a record insert re-reads the schema.
+        let statement = try db.cachedStatement(sql: "INSERT INTO events (at, type, entity, actor, data) VALUES (?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [
+            Timestamp.string(from: self.clock.now()), type, entity, try LingyanJSON.string(actor), try LingyanJSON.string(data),
+        ])
         let seq = db.lastInsertedRowID
+        // One commit hook per transaction, however many events it appends: a shared transaction of a thousand
+        // writes would otherwise carry thousands of observers that every statement consults. The hook reports the
+        // committed head, not this row's seq: a savepoint rolled back after this append (a failed write in a shared
+        // transaction) takes the row with it, and its seq goes to the next event.
         let signal = self.signal
-        db.afterNextTransaction { _ in signal.advance(to: seq) }
+        let hookPending = self.hookPending
+        if hookPending.withLock({ pending in
+            defer { pending = true }
+            return !pending
+        }) {
+            db.afterNextTransaction(
+                onCommit: { db in
+                    hookPending.withLock { $0 = false }
+                    let head = (try? Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'")) ?? nil
+                    signal.advance(to: head ?? 0)
+                },
+                onRollback: { _ in hookPending.withLock { $0 = false } })
+        }
         return seq
     }
 

@@ -27,15 +27,20 @@ extension RegistryInterface {
             public var revision: Int
             /// The organisation the form was filed under (an existing one when the credit code was known).
             public var organizationId: String
+            /// The day the form expires unless renewed: 365 days after submission (`YYYY-MM-DD`, Hangzhou time).
+            public var expiresOn: String?
 
-            public init(id: String, status: FormStatus, revision: Int, organizationId: String) {
+            public init(id: String, status: FormStatus, revision: Int, organizationId: String, expiresOn: String? = nil) {
                 self.id = id
                 self.status = status
                 self.revision = revision
                 self.organizationId = organizationId
+                self.expiresOn = expiresOn
             }
 
-            public static var example: Result { Result(id: "F-2026-000001", status: .submitted, revision: 1, organizationId: "ORG-000001") }
+            public static var example: Result {
+                Result(id: "F-2026-000001", status: .submitted, revision: 1, organizationId: "ORG-000001", expiresOn: "2027-11-30")
+            }
         }
     }
 
@@ -102,14 +107,19 @@ extension RegistryInterface {
         public var status: FormStatus
         /// Its revision after the change.
         public var revision: Int
+        /// The day it expires unless renewed (`YYYY-MM-DD`, Hangzhou time).
+        public var expiresOn: String?
 
-        public init(id: String, status: FormStatus, revision: Int) {
+        public init(id: String, status: FormStatus, revision: Int, expiresOn: String? = nil) {
             self.id = id
             self.status = status
             self.revision = revision
+            self.expiresOn = expiresOn
         }
 
-        public static var example: FormState { FormState(id: "F-2026-000001", status: .published, revision: 3) }
+        public static var example: FormState {
+            FormState(id: "F-2026-000001", status: .published, revision: 3, expiresOn: "2027-11-30")
+        }
     }
 
     /// Replaces a form's content; a returned form becomes `submitted` again.
@@ -193,6 +203,32 @@ extension RegistryInterface {
             }
 
             public static var example: Params { Params(id: "F-2026-000001", revision: 3, reason: "已找到合作伙伴") }
+        }
+
+        public typealias Result = FormState
+    }
+
+    /// Keeps a form's search going for another 365 days. A form expires 365 days after it was submitted or last
+    /// renewed; renewing an expired form sends it back to review as `submitted`.
+    public enum FormsRenew: RPCMethod {
+        public static let name = "forms.renew"
+        public static let summary =
+            "Renew a form (submitted, returned, published or expired) for 365 days from today, at its current revision."
+        public static let access = MethodAccess.write
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict]
+
+        public struct Params: Codable, Sendable, Hashable, ShapeExample {
+            /// The form's id.
+            public var id: String
+            /// The current revision.
+            public var revision: Int
+
+            public init(id: String, revision: Int) {
+                self.id = id
+                self.revision = revision
+            }
+
+            public static var example: Params { Params(id: "F-2026-000001", revision: 3) }
         }
 
         public typealias Result = FormState

@@ -34,6 +34,8 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var drainTimeoutSeconds: Int
     /// The log level: `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
     public var logLevel: String
+    /// The most writes that share one transaction (group commit); 1 gives one transaction per write.
+    public var groupCommitLimit: Int
     /// Who may do what (DESIGN §5); nil means root and the services' own user are admins and nobody else is known.
     public var roles: RoleMapConfiguration?
 
@@ -45,6 +47,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         self.idleTimeoutSeconds = 300
         self.drainTimeoutSeconds = 10
         self.logLevel = "info"
+        self.groupCommitLimit = 1_000
         self.roles = nil
     }
 
@@ -68,6 +71,9 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
             configuration.drainTimeoutSeconds = value
         }
         if let value = try container.decodeIfPresent(String.self, forKey: .logLevel) { configuration.logLevel = value }
+        if let value = try container.decodeIfPresent(Int.self, forKey: .groupCommitLimit) {
+            configuration.groupCommitLimit = value
+        }
         configuration.roles = try container.decodeIfPresent(RoleMapConfiguration.self, forKey: .roles)
         self = configuration
     }
@@ -150,6 +156,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try integer("LINGYAN_MAX_IN_FLIGHT") { self.maximumRequestsInFlight = value }
         if let value = try integer("LINGYAN_IDLE_TIMEOUT_SECONDS") { self.idleTimeoutSeconds = value }
         if let value = try integer("LINGYAN_DRAIN_TIMEOUT_SECONDS") { self.drainTimeoutSeconds = value }
+        if let value = try integer("LINGYAN_GROUP_COMMIT_LIMIT") { self.groupCommitLimit = value }
         if let value = environment["LINGYAN_LOG_LEVEL"] { self.logLevel = value }
     }
 
@@ -165,6 +172,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         try check("maximumRequestsInFlight", self.maximumRequestsInFlight, 1...65_536)
         try check("idleTimeoutSeconds", self.idleTimeoutSeconds, 1...86_400)
         try check("drainTimeoutSeconds", self.drainTimeoutSeconds, 0...3_600)
+        try check("groupCommitLimit", self.groupCommitLimit, 1...100_000)
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(self.logLevel) else {
             throw LoadError.invalidSetting(

@@ -212,6 +212,113 @@ struct FormTests {
         await client.close()
     }
 
+    @Test("a form expires 365 days after submission unless renewed; renewing an expired form sends it back to review")
+    func expiryAndRenewal() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let submitting = try ServiceProcess(.registry, home: home, environment: ["LINGYAN_NOW": "2026-01-10T02:00:00Z"])
+        _ = try await submitting.waitUntilHealthy()
+        var client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let kept = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form()))
+        let lapsed = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form(email: "li.na@example.cn")))
+        #expect(kept.expiresOn == "2027-01-10")
+        _ = try await client.call(RegistryInterface.FormsReview.self, .init(id: lapsed.id, revision: 1, decision: .publish))
+        await client.close()
+        submitting.signal(SIGTERM)
+        #expect(await submitting.waitForExit() == 0)
+
+        // Half a year on, one form is renewed: it stays submitted and runs to half a year plus 365 days.
+        let renewing = try ServiceProcess(.registry, home: home, environment: ["LINGYAN_NOW": "2026-07-01T02:00:00Z"])
+        _ = try await renewing.waitUntilHealthy()
+        let renewed = try CLIRun.lingyan(
+            ["forms", "renew", kept.id], home: home, environment: ["LINGYAN_NOW": "2026-07-01T02:00:00Z"])
+        #expect(renewed.status == 0, "\(renewed.standardError)")
+        #expect(renewed.standardOutput.contains("expires on 2027-07-01"), "\(renewed.standardOutput)")
+        renewing.signal(SIGTERM)
+        #expect(await renewing.waitForExit() == 0)
+
+        // On the expiry day in Hangzhou the other form expires at start-up; the renewed one does not.
+        let registry = try ServiceProcess(.registry, home: home, environment: ["LINGYAN_NOW": "2027-01-10T00:30:00Z"])
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        var lapsedNow = try await client.call(RegistryInterface.FormsGet.self, .init(id: lapsed.id))
+        for _ in 0..<50 where lapsedNow.status != .expired {
+            try await Task.sleep(for: .milliseconds(100))
+            lapsedNow = try await client.call(RegistryInterface.FormsGet.self, .init(id: lapsed.id))
+        }
+        #expect(lapsedNow.status == .expired)
+        #expect(lapsedNow.revision == 3)
+        #expect(try await client.call(RegistryInterface.FormsGet.self, .init(id: kept.id)).status == .submitted)
+        do {
+            _ = try await client.call(RegistryInterface.FormsReview.self, .init(id: lapsed.id, revision: 3, decision: .publish))
+            Issue.record("an expired form was published")
+        } catch let error as RPCError {
+            #expect(error.code == -32003)
+        }
+        let back = try await client.call(RegistryInterface.FormsRenew.self, .init(id: lapsed.id, revision: 3))
+        #expect(back.status == .submitted)
+        #expect(back.expiresOn == "2028-01-10")
+
+        let events = try await client.call(FeedInterface.Read.self, .init(after: 7, limit: 100)).events
+            .filter { $0.entity == "form:\(lapsed.id)" }
+        #expect(events.map(\.type) == ["form.submitted", "form.published", "form.expired", "form.renewed"])
+        #expect(events[2].data["previousStatus"] == "published")
+        #expect(events[2].actor.operator == "form expiry")
+        await client.close()
+    }
+
+    @Test("32 clients submitting at once are all answered, and every acknowledged form survives a SIGKILL")
+    func concurrentSubmissionsSurviveKill() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home)
+        _ = try await registry.waitUntilHealthy()
+        let acknowledged = await withTaskGroup(of: [String].self) { group in
+            for clientNumber in 0..<32 {
+                group.addTask {
+                    guard let client = try? await RPCClient.connect(socketPath: home.socket("registry")) else { return [] }
+                    var ids: [String] = []
+                    for formNumber in 0..<1_000 {
+                        let form = Self.form(email: "c\(clientNumber).f\(formNumber)@example.cn")
+                        guard let result = try? await client.call(RegistryInterface.FormsSubmit.self, .init(form: form))
+                        else { break }
+                        ids.append(result.id)
+                    }
+                    await client.close()
+                    return ids
+                }
+            }
+            // Killed while submissions are in flight.
+            try? await Task.sleep(for: .seconds(2))
+            registry.signal(SIGKILL)
+            var all: [String] = []
+            for await ids in group { all += ids }
+            return all
+        }
+        _ = await registry.waitForExit()
+        #expect(acknowledged.count > 32, "too few submissions acknowledged before the kill to tell anything")
+        #expect(Set(acknowledged).count == acknowledged.count)
+
+        let restarted = try ServiceProcess(.registry, home: home)
+        defer { Task { await restarted.terminate() } }
+        _ = try await restarted.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        var stored: Set<String> = []
+        var after: String? = nil
+        repeat {
+            let page = try await client.call(RegistryInterface.FormsList.self, .init(limit: 500, after: after))
+            stored.formUnion(page.forms.map(\.id))
+            after = page.next
+        } while after != nil
+        let lost = Set(acknowledged).subtracting(stored)
+        #expect(lost.isEmpty, "acknowledged but lost: \(lost.sorted().prefix(10))")
+        // Form numbers have no gaps: each form's number came from the transaction that stored it.
+        let numbers = stored.compactMap { Int($0.suffix(6)) }.sorted()
+        #expect(numbers == Array(1...numbers.count))
+        await client.close()
+    }
+
     @Test("an eligibility check through the socket and the CLI uses the form's area and the county rule")
     func eligibilityCheck() async throws {
         try await self.withRegistry { home, client in

@@ -14,10 +14,8 @@ enum CatalogueRules {
 
     /// `now` as `YYYY-MM-DD` in Hangzhou (comparable as text).
     static func localDate(_ now: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.hangzhou
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        // China has kept UTC+8 all year since 1991.
+        CivilDate.day(of: now, utcOffsetSeconds: 8 * 3_600)
     }
 
     /// Every problem with a call a person submitted, in both languages; empty when it may be stored.

@@ -14,7 +14,9 @@ enum TextRules {
 
     /// The NFC form of `text`, trimmed, or the first problem with it.
     static func clean(_ text: String, maximumCharacters: Int, multiline: Bool) -> Result<String, Problem> {
+        var alreadyComposed = true
         for scalar in text.unicodeScalars {
+            if alreadyComposed && !Self.isComposedAsIs(scalar) { alreadyComposed = false }
             let value = scalar.value
             if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
                 || value == 0x061C
@@ -26,9 +28,28 @@ enum TextRules {
                 return .failure(.controlCharacter(value))
             }
         }
-        let normalized = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard normalized.count <= maximumCharacters else { return .failure(.tooLong(maximum: maximumCharacters)) }
-        return .success(normalized)
+        let composed = alreadyComposed ? text : text.precomposedStringWithCanonicalMapping
+        let trimmed = Self.trimmed(composed)
+        guard trimmed.count <= maximumCharacters else { return .failure(.tooLong(maximum: maximumCharacters)) }
+        return .success(trimmed)
+    }
+
+    /// Whether a scalar is unchanged by NFC whatever surrounds it: ASCII, CJK ideographs and punctuation, full-width
+    /// forms. Forms are mostly made of these, and Foundation's normalisation was the dearest step of validating one.
+    private static func isComposedAsIs(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFFEF: return true
+        default: return false
+        }
+    }
+
+    /// `text` without leading and trailing white space and line breaks.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 }
 

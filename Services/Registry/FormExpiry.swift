@@ -1,0 +1,32 @@
+import Foundation
+import Logging
+import ServiceKit
+import ServiceLifecycle
+import Shared
+
+/// Expires forms 365 days after their submission or last renewal (DESIGN §7), at start and then every minute.
+///
+/// The day is the Hangzhou calendar day of the service's clock, so `LINGYAN_NOW` shows any date's state. A form
+/// renewed in time never expires; an expired one can still be renewed, which sends it back to review.
+struct FormExpiry: Service {
+    let store: RegistryStore
+    let clock: LingyanClock
+    let logger: Logger
+    var interval: Duration = .seconds(60)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let expired = try await self.store.expireForms(today: self.clock.now())
+                    if !expired.isEmpty {
+                        self.logger.notice("forms expired", metadata: ["forms": "\(expired.joined(separator: ","))"])
+                    }
+                } catch {
+                    self.logger.error("form expiry failed; retrying at the next sweep", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: self.interval)
+            }
+        }
+    }
+}
