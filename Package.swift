@@ -62,10 +62,18 @@ let package = Package(
         .executableTarget(
             name: "Audit",
             dependencies: [
-                "Shared", "ServiceKit", "CZlib",
+                "Shared", "ServiceKit", "AuditKit",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Services/Audit"
+        ),
+        .target(
+            name: "AuditKit",
+            dependencies: [
+                "Shared", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Services/AuditKit"
         ),
         .target(
             name: "ServiceKit",
@@ -82,7 +90,8 @@ let package = Package(
         .executableTarget(
             name: "Admin",
             dependencies: [
-                "Shared",
+                "Shared", "AuditKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Admin"
@@ -131,6 +140,14 @@ let package = Package(
             name: "AdminTests",
             dependencies: ["Admin"],
             path: "Tests/AdminTests"
+        ),
+        .testTarget(
+            name: "AuditKitTests",
+            dependencies: [
+                "AuditKit", "Shared", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/AuditKitTests"
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -153,18 +153,20 @@ struct PartnersCommand: AsyncParsableCommand {
 final class ProgressBar {
     private let total: Int
     private let label: String
+    private let unit: String
     private let interactive = isatty(STDERR_FILENO) != 0
 
-    init(total: Int, label: String) {
+    init(total: Int, label: String, unit: String = "lines") {
         self.total = max(1, total)
         self.label = label
+        self.unit = unit
     }
 
     func update(_ done: Int) {
         let width = 30
         let filled = width * min(done, self.total) / self.total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let line = "\(self.label) [\(bar)] \(done)/\(self.total) lines"
+        let line = "\(self.label) [\(bar)] \(done)/\(self.total) \(self.unit)"
         FileHandle.standardError.write(Data((self.interactive ? "\r" + line : line + "\n").utf8))
     }
 

@@ -36,6 +36,14 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var logLevel: String
     /// The most writes that share one transaction (group commit); 1 gives one transaction per write.
     public var groupCommitLimit: Int
+    /// Audit: seal the live lines into an archive once there are this many.
+    public var auditSealLines: Int
+    /// Audit: seal the live lines once the oldest is this old.
+    public var auditSealAgeSeconds: Int
+    /// Audit: the gzip level of archives (1 fastest … 9 smallest).
+    public var auditGzipLevel: Int
+    /// Audit: sign a checkpoint this often when the log has grown.
+    public var auditCheckpointSeconds: Int
     /// Who may do what (DESIGN §5); nil means root and the services' own user are admins and nobody else is known.
     public var roles: RoleMapConfiguration?
 
@@ -48,6 +56,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         self.drainTimeoutSeconds = 10
         self.logLevel = "info"
         self.groupCommitLimit = 1_000
+        self.auditSealLines = 10_000
+        self.auditSealAgeSeconds = 3_600
+        self.auditGzipLevel = 6
+        self.auditCheckpointSeconds = 300
         self.roles = nil
     }
 
@@ -73,6 +85,14 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try container.decodeIfPresent(String.self, forKey: .logLevel) { configuration.logLevel = value }
         if let value = try container.decodeIfPresent(Int.self, forKey: .groupCommitLimit) {
             configuration.groupCommitLimit = value
+        }
+        if let value = try container.decodeIfPresent(Int.self, forKey: .auditSealLines) { configuration.auditSealLines = value }
+        if let value = try container.decodeIfPresent(Int.self, forKey: .auditSealAgeSeconds) {
+            configuration.auditSealAgeSeconds = value
+        }
+        if let value = try container.decodeIfPresent(Int.self, forKey: .auditGzipLevel) { configuration.auditGzipLevel = value }
+        if let value = try container.decodeIfPresent(Int.self, forKey: .auditCheckpointSeconds) {
+            configuration.auditCheckpointSeconds = value
         }
         configuration.roles = try container.decodeIfPresent(RoleMapConfiguration.self, forKey: .roles)
         self = configuration
@@ -157,6 +177,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try integer("LINGYAN_IDLE_TIMEOUT_SECONDS") { self.idleTimeoutSeconds = value }
         if let value = try integer("LINGYAN_DRAIN_TIMEOUT_SECONDS") { self.drainTimeoutSeconds = value }
         if let value = try integer("LINGYAN_GROUP_COMMIT_LIMIT") { self.groupCommitLimit = value }
+        if let value = try integer("LINGYAN_AUDIT_SEAL_LINES") { self.auditSealLines = value }
+        if let value = try integer("LINGYAN_AUDIT_SEAL_AGE_SECONDS") { self.auditSealAgeSeconds = value }
+        if let value = try integer("LINGYAN_AUDIT_GZIP_LEVEL") { self.auditGzipLevel = value }
+        if let value = try integer("LINGYAN_AUDIT_CHECKPOINT_SECONDS") { self.auditCheckpointSeconds = value }
         if let value = environment["LINGYAN_LOG_LEVEL"] { self.logLevel = value }
     }
 
@@ -173,6 +197,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         try check("idleTimeoutSeconds", self.idleTimeoutSeconds, 1...86_400)
         try check("drainTimeoutSeconds", self.drainTimeoutSeconds, 0...3_600)
         try check("groupCommitLimit", self.groupCommitLimit, 1...100_000)
+        try check("auditSealLines", self.auditSealLines, 1...10_000_000)
+        try check("auditSealAgeSeconds", self.auditSealAgeSeconds, 1...31_622_400)
+        try check("auditGzipLevel", self.auditGzipLevel, 1...9)
+        try check("auditCheckpointSeconds", self.auditCheckpointSeconds, 1...86_400)
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(self.logLevel) else {
             throw LoadError.invalidSetting(
