@@ -99,7 +99,8 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "Shared",
+                "Shared", "AuditKit",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),

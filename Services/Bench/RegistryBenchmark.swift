@@ -121,7 +121,7 @@ struct RegistryBenchmark: AsyncParsableCommand {
     }
 
     /// One submission frame: a complete, valid form.
-    private static func submission() throws -> ByteBuffer {
+    static func submission() throws -> ByteBuffer {
         let form = PartnerSearchForm(
             organization: OrganizationDetails(
                 nameZh: "杭州示例水务科技有限公司", nameEn: "Hangzhou Example Water Technology Co., Ltd.",

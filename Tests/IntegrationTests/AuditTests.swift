@@ -94,6 +94,15 @@ struct AuditTests {
         _ = try await self.waitForSize(Int64(head.count + 1), client: auditClient)
         let anchor = "\(home.path)/outside-checkpoint.json"
         #expect(try CLIRun.lingyan(["audit", "checkpoint", "--out", anchor], home: home).status == 0)
+        // Export and tail read across the archive and the live part, each line exactly as recorded.
+        let everything = try await auditClient.call(AuditInterface.Query.self, .init(limit: 1_000)).lines
+        #expect(everything.count == head.count + 1)
+        let exported = try CLIRun.lingyan(["audit", "export", "--from", "2000-01-01T00:00:00Z"], home: home)
+        #expect(exported.status == 0, "\(exported.standardError)")
+        #expect(exported.standardOutput == everything.map { $0 + "\n" }.joined())
+        let tail = try CLIRun.lingyan(["audit", "tail", "-n", "2"], home: home)
+        #expect(tail.standardOutput == everything.suffix(2).map { $0 + "\n" }.joined(), "\(tail.standardOutput)")
+
         let online = try await auditClient.call(AuditInterface.Verify.self, .init())
         #expect(online.ok, "\(String(describing: online.firstProblem))")
         #expect(online.checkedLines == Int64(head.count + 1))
