@@ -143,6 +143,11 @@ let package = Package(
             path: "Tests/AdminTests"
         ),
         .testTarget(
+            name: "MatchingTests",
+            dependencies: ["Matching"],
+            path: "Tests/MatchingTests"
+        ),
+        .testTarget(
             name: "AuditKitTests",
             dependencies: [
                 "AuditKit", "Shared", "TestSupport",

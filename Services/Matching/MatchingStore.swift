@@ -1,7 +1,12 @@
+import Foundation
 import GRDB
 import ServiceKit
+import Shared
 
 /// The matching database, `data/matching.sqlite`: the only code that opens it.
+///
+/// It holds the index: one row per indexed document (a published form, a partner profile, a call) in `documents`,
+/// its terms and concept tokens in the FTS5 table `search` (same rowid), and the pairs already alerted.
 final class MatchingStore: Sendable {
     let database: DatabasePool
     let feed: ChangeFeed
@@ -16,6 +21,122 @@ final class MatchingStore: Sendable {
         var migrator = DatabaseMigrator()
         ChangeFeed.registerMigration(in: &migrator)
         ChangeFeedConsumer.registerMigration(in: &migrator)
+        migrator.registerMigration("index-v1") { db in
+            try db.create(table: "documents") { table in
+                table.autoIncrementedPrimaryKey("rowid")
+                table.column("id", .text).notNull().unique()
+                table.column("kind", .text).notNull()
+                table.column("ref", .text).notNull()
+                table.column("name", .text).notNull()
+                table.column("country", .text)
+                // Forms: the wanted countries as ",IL,FI,".
+                table.column("countries", .text)
+                table.column("region", .text)
+                table.column("externalId", .text)
+                table.column("concepts", .text).notNull()
+                table.column("terms", .text).notNull()
+                table.column("body", .text).notNull()
+                table.column("updatedAt", .text).notNull()
+            }
+            // Terms and concept tokens; `meta` carries filter tokens (kind, country) that do not count in ranking.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search USING fts5(terms, meta, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'")
+                """)
+            try db.create(table: "alerts") { table in
+                table.column("formId", .text).notNull()
+                table.column("partnerId", .text).notNull()
+                table.column("score", .double).notNull()
+                table.column("at", .text).notNull()
+                table.primaryKey(["formId", "partnerId"])
+            }
+        }
         return migrator
+    }
+
+    // MARK: Writing the index
+
+    /// Stores or replaces a document and its search row.
+    static func upsert(_ document: IndexedDocument, db: Database, at stamp: String) throws {
+        let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT rowid FROM documents WHERE id = ?"), arguments: [document.id])
+        let arguments: StatementArguments = [
+            document.kind.rawValue, document.ref, document.name, document.country, document.countries.map { ",\($0.joined(separator: ",")),"},
+            document.region, document.externalId, document.concepts.joined(separator: " "),
+            document.uniqueTerms.joined(separator: " "), document.body, stamp,
+        ]
+        let rowid: Int64
+        if let existing {
+            try db.cachedStatement(sql: """
+                UPDATE documents SET kind = ?, ref = ?, name = ?, country = ?, countries = ?, region = ?, externalId = ?,
+                concepts = ?, terms = ?, body = ?, updatedAt = ? WHERE rowid = ?
+                """).execute(arguments: arguments + [existing])
+            try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [existing])
+            rowid = existing
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO documents (id, kind, ref, name, country, countries, region, externalId, concepts, terms, body, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [document.id] + arguments)
+            rowid = db.lastInsertedRowID
+        }
+        try db.cachedStatement(sql: "INSERT INTO search (rowid, terms, meta) VALUES (?, ?, ?)")
+            .execute(arguments: [rowid, document.searchText, document.metaText])
+    }
+
+    /// Removes a document (a form no longer published); nothing when it is not indexed.
+    static func remove(id: String, db: Database) throws {
+        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM documents WHERE id = ?", arguments: [id]) else {
+            return
+        }
+        try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [rowid])
+    }
+
+    // MARK: Reading
+
+    /// An indexed document as ranking needs it.
+    struct Row: Sendable {
+        var id: String
+        var kind: String
+        var ref: String
+        var name: String
+        var country: String?
+        var countries: [String]
+        var region: String?
+        var externalId: String?
+        var concepts: [String]
+        var terms: Set<Substring>
+        var body: String
+    }
+
+    static func document(_ db: Database, id: String) throws -> Row? {
+        try GRDB.Row.fetchOne(db, sql: "SELECT * FROM documents WHERE id = ?", arguments: [id]).map(Self.row)
+    }
+
+    static func documents(_ db: Database, kind: IndexedDocument.Kind) throws -> [Row] {
+        try GRDB.Row.fetchAll(db, sql: "SELECT * FROM documents WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
+            .map(Self.row)
+    }
+
+    /// Candidates for a query: rowids best first with their bm25 (lower is better), at most `limit`.
+    static func search(_ db: Database, match: String, limit: Int) throws -> [(row: Row, bm25: Double)] {
+        let rows = try GRDB.Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT d.*, bm25(search, 1.0, 0.0) AS rank FROM search JOIN documents d ON d.rowid = search.rowid
+                WHERE search MATCH ? ORDER BY rank LIMIT ?
+                """),
+            arguments: [match, limit])
+        return rows.map { (Self.row($0), $0["rank"]) }
+    }
+
+    private static func row(_ row: GRDB.Row) -> Row {
+        let countries: String? = row["countries"]
+        let concepts: String = row["concepts"]
+        let terms: String = row["terms"]
+        return Row(
+            id: row["id"], kind: row["kind"], ref: row["ref"], name: row["name"], country: row["country"],
+            countries: countries?.split(separator: ",").map(String.init) ?? [], region: row["region"],
+            externalId: row["externalId"], concepts: concepts.split(separator: " ").map(String.init),
+            terms: Set(terms.split(separator: " ")), body: row["body"])
     }
 }

@@ -12,15 +12,21 @@ import Shared
 public final class ChangeFeedConsumer: Service, Sendable {
     /// Applies one event inside the consumer's transaction.
     public typealias Apply = @Sendable (Database, FeedInterface.FeedEvent) throws -> Void
+    /// Applies one event with what `Prefetch` fetched for its page.
+    public typealias ApplyFetched = @Sendable (Database, FeedInterface.FeedEvent, [String: any Sendable]) throws -> Void
+    /// Fetches what a page's events need from elsewhere (the entities they name), before the transaction that
+    /// applies them: the transaction cannot wait on another service.
+    public typealias Prefetch = @Sendable (RPCClient, [FeedInterface.FeedEvent]) async throws -> [String: any Sendable]
 
     private let source: ServiceName
     private let socketPath: String
     private let database: any DatabaseWriter
     private let logger: Logger
     private let pageSize: Int
-    private let apply: Apply
+    private let prefetch: Prefetch?
+    private let apply: ApplyFetched
 
-    public init(
+    public convenience init(
         source: ServiceName,
         socketPath: String,
         database: any DatabaseWriter,
@@ -28,11 +34,27 @@ public final class ChangeFeedConsumer: Service, Sendable {
         pageSize: Int = 500,
         apply: @escaping Apply
     ) {
+        self.init(
+            source: source, socketPath: socketPath, database: database, logger: logger, pageSize: pageSize,
+            prefetch: nil) { db, event, _ in try apply(db, event) }
+    }
+
+    /// A consumer whose events need data from the source service: `prefetch` gets it for each page.
+    public init(
+        source: ServiceName,
+        socketPath: String,
+        database: any DatabaseWriter,
+        logger: Logger,
+        pageSize: Int = 500,
+        prefetch: Prefetch?,
+        apply: @escaping ApplyFetched
+    ) {
         self.source = source
         self.socketPath = socketPath
         self.database = database
         self.logger = logger
         self.pageSize = pageSize
+        self.prefetch = prefetch
         self.apply = apply
     }
 
@@ -85,11 +107,12 @@ public final class ChangeFeedConsumer: Service, Sendable {
                 .init(after: cursor, timeoutMilliseconds: 5_000, limit: self.pageSize),
                 timeout: .seconds(20))
             guard !page.events.isEmpty else { continue }
+            let fetched = try await self.prefetch?(client, page.events) ?? [:]
             let expected = cursor
             cursor = try await self.database.write { [source, apply] db in
                 // Another writer (a restart racing this one) may have moved the cursor; never apply twice.
                 guard try Self.cursor(db, source: source) == expected else { return try Self.cursor(db, source: source) }
-                for event in page.events { try apply(db, event) }
+                for event in page.events { try apply(db, event, fetched) }
                 try db.execute(
                     sql: "INSERT INTO feed_cursors (source, position) VALUES (?, ?) "
                         + "ON CONFLICT(source) DO UPDATE SET position = excluded.position",

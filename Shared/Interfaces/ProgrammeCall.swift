@@ -1,3 +1,5 @@
+import Foundation
+
 /// One call of the programme catalogue (DESIGN §2): a bilateral industrial R&D call with a foreign agency, an
 /// intergovernmental call, or the Fortune Global 500 R&D-centre call.
 public struct ProgrammeCall: Codable, Sendable, Hashable, ShapeExample {
@@ -72,6 +74,20 @@ public struct ProgrammeCall: Codable, Sendable, Hashable, ShapeExample {
 }
 
 /// The notice's three kinds of project.
+extension ProgrammeCall {
+    /// The deadline state at `now`. Deadlines are Chinese calendar dates: a call is open through the whole of its
+    /// deadline day in Hangzhou.
+    public func deadlineState(at now: Date) -> DeadlineState {
+        guard let deadline = self.deadline else { return .toBeAgreed }
+        return Self.hangzhouDay(now) > deadline ? .closed : .open
+    }
+
+    /// `now` as `YYYY-MM-DD` in Hangzhou (comparable as text). China has kept UTC+8 all year since 1991.
+    public static func hangzhouDay(_ now: Date) -> String {
+        CivilDate.day(of: now, utcOffsetSeconds: 8 * 3_600)
+    }
+}
+
 public enum CallCategory: String, Codable, Sendable, Hashable, CaseIterable {
     /// 双边产业联合研发计划项目: both sides' enterprises lead; each applies to its own funder; approved jointly.
     case bilateralIndustrialRnd = "bilateral_industrial_rnd"

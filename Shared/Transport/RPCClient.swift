@@ -133,7 +133,11 @@ public final class RPCClient: Sendable {
             timeout: TimeAmount.nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
                 + timeout.components.attoseconds / 1_000_000_000),
             method: method)
-        self.channel.writeAndFlush(request, promise: nil)
+        // On a connection already closed the pipeline is gone and the matcher never sees the request: the failed
+        // write must fail the call, or the caller would wait for ever.
+        self.channel.writeAndFlush(request).whenFailure { error in
+            promise.fail(RPCClientError.connectionClosed)
+        }
         // A cancelled caller stops waiting at once; an answer that still arrives is dropped.
         let buffer = try await withTaskCancellationHandler {
             try await promise.futureResult.get()

@@ -44,6 +44,8 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var auditGzipLevel: Int
     /// Audit: sign a checkpoint this often when the log has grown.
     public var auditCheckpointSeconds: Int
+    /// Matching: a new form–partner pair scoring at least this (0–1) emits `match.found`.
+    public var matchAlertThreshold: Double
     /// Who may do what (DESIGN §5); nil means root and the services' own user are admins and nobody else is known.
     public var roles: RoleMapConfiguration?
 
@@ -60,6 +62,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         self.auditSealAgeSeconds = 3_600
         self.auditGzipLevel = 6
         self.auditCheckpointSeconds = 300
+        self.matchAlertThreshold = 0.5
         self.roles = nil
     }
 
@@ -93,6 +96,9 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try container.decodeIfPresent(Int.self, forKey: .auditGzipLevel) { configuration.auditGzipLevel = value }
         if let value = try container.decodeIfPresent(Int.self, forKey: .auditCheckpointSeconds) {
             configuration.auditCheckpointSeconds = value
+        }
+        if let value = try container.decodeIfPresent(Double.self, forKey: .matchAlertThreshold) {
+            configuration.matchAlertThreshold = value
         }
         configuration.roles = try container.decodeIfPresent(RoleMapConfiguration.self, forKey: .roles)
         self = configuration
@@ -177,6 +183,12 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try integer("LINGYAN_IDLE_TIMEOUT_SECONDS") { self.idleTimeoutSeconds = value }
         if let value = try integer("LINGYAN_DRAIN_TIMEOUT_SECONDS") { self.drainTimeoutSeconds = value }
         if let value = try integer("LINGYAN_GROUP_COMMIT_LIMIT") { self.groupCommitLimit = value }
+        if let text = environment["LINGYAN_MATCH_ALERT_THRESHOLD"] {
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+                throw LoadError.invalidSetting(name: "LINGYAN_MATCH_ALERT_THRESHOLD", value: text, expected: "a number from 0 to 1")
+            }
+            self.matchAlertThreshold = value
+        }
         if let value = try integer("LINGYAN_AUDIT_SEAL_LINES") { self.auditSealLines = value }
         if let value = try integer("LINGYAN_AUDIT_SEAL_AGE_SECONDS") { self.auditSealAgeSeconds = value }
         if let value = try integer("LINGYAN_AUDIT_GZIP_LEVEL") { self.auditGzipLevel = value }
@@ -201,6 +213,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         try check("auditSealAgeSeconds", self.auditSealAgeSeconds, 1...31_622_400)
         try check("auditGzipLevel", self.auditGzipLevel, 1...9)
         try check("auditCheckpointSeconds", self.auditCheckpointSeconds, 1...86_400)
+        guard (0...1).contains(self.matchAlertThreshold) else {
+            throw LoadError.invalidSetting(
+                name: "matchAlertThreshold", value: String(self.matchAlertThreshold), expected: "a number from 0 to 1")
+        }
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(self.logLevel) else {
             throw LoadError.invalidSetting(

@@ -20,6 +20,23 @@ struct ProtocolTests {
 
     private func code(_ value: Any?) -> Int? { self.object(self.object(value)?["error"])?["code"] as? Int }
 
+    @Test("a call on a connection whose service was killed fails at once instead of waiting")
+    func callAfterPeerDied() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home)
+        _ = try await registry.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        registry.signal(SIGKILL)
+        _ = await registry.waitForExit()
+        try await Task.sleep(for: .milliseconds(200))
+        let started = ContinuousClock.now
+        await #expect(throws: RPCClientError.self) {
+            _ = try await client.call(CommonInterface.Health.self, timeout: .seconds(60))
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test("an unknown method is -32601 with the request's id")
     func unknownMethod() async throws {
         try await self.withRegistry { home in

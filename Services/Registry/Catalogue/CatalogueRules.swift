@@ -3,19 +3,16 @@ import Shared
 
 /// What the catalogue computes and checks about calls.
 enum CatalogueRules {
-    /// Deadlines are Chinese calendar dates: a call is open through the whole of its deadline day in Hangzhou.
     private static let hangzhou = TimeZone(identifier: "Asia/Shanghai")!
 
     /// The call's deadline state at `now`.
     static func deadlineState(of call: ProgrammeCall, at now: Date) -> DeadlineState {
-        guard let deadline = call.deadline else { return .toBeAgreed }
-        return Self.localDate(now) > deadline ? .closed : .open
+        call.deadlineState(at: now)
     }
 
     /// `now` as `YYYY-MM-DD` in Hangzhou (comparable as text).
     static func localDate(_ now: Date) -> String {
-        // China has kept UTC+8 all year since 1991.
-        CivilDate.day(of: now, utcOffsetSeconds: 8 * 3_600)
+        ProgrammeCall.hangzhouDay(now)
     }
 
     /// Every problem with a call a person submitted, in both languages; empty when it may be stored.

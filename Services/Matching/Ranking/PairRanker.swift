@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Shared
+
+/// Ranks partner profiles for a need, and forms for a profile (DESIGN §8).
+///
+/// Candidates come from one FTS5 query (the need's terms, concept tokens and the concepts' labels in both languages),
+/// filtered by kind and country in the same query; each is then scored by concept agreement and by its BM25 text
+/// score, and explained: the concepts shared, the terms matched, the country.
+struct PairRanker: Sendable {
+    let taxonomy: Taxonomy
+    /// Candidates read from the index before re-ranking.
+    var candidates = 200
+
+    /// Weights of the score's parts.
+    static let conceptWeight = 0.6
+    static let textWeight = 0.4
+    /// BM25 at which the text part reaches one half.
+    static let textHalfScore = 6.0
+
+    /// Partner profiles for a need, in `countries` (all when empty); GB profiles only in `regions` when given.
+    func partners(
+        for need: Need, countries: [String], regions: Set<String>?, formId: String?, limit: Int, db: Database
+    ) throws -> [MatchingInterface.PairMatch] {
+        var filter = "meta:k_partner"
+        if !countries.isEmpty {
+            filter += " AND meta:(" + countries.map { "cc_\($0.lowercased())" }.joined(separator: " OR ") + ")"
+        }
+        let found = try self.search(need: need, filter: filter, db: db).filter { candidate in
+            guard candidate.row.country == "GB", let regions else { return true }
+            return candidate.row.region.map(regions.contains) ?? false
+        }
+        return Array(found.map { candidate in
+            self.pair(need: need, candidate: candidate, partnerId: candidate.row.ref, formId: formId, regions: regions)
+        }.sorted(by: Self.order).prefix(limit))
+    }
+
+    /// Published forms that seek `country`, for a partner profile.
+    func forms(for need: Need, country: String, partnerId: String, externalId: String?, limit: Int, db: Database)
+        throws -> [MatchingInterface.PairMatch]
+    {
+        let filter = "meta:k_form AND meta:want_\(country.lowercased())"
+        return Array(try self.search(need: need, filter: filter, db: db).map { candidate in
+            var match = self.pair(need: need, candidate: candidate, partnerId: partnerId, formId: candidate.row.ref, regions: nil)
+            match.externalId = externalId
+            return match
+        }.sorted(by: Self.order).prefix(limit))
+    }
+
+    private static func order(_ left: MatchingInterface.PairMatch, _ right: MatchingInterface.PairMatch) -> Bool {
+        left.score != right.score ? left.score > right.score : (left.formId ?? left.partnerId) < (right.formId ?? right.partnerId)
+    }
+
+    private func search(need: Need, filter: String, db: Database) throws -> [(row: MatchingStore.Row, bm25: Double)] {
+        let terms = need.ftsTerms(taxonomy: self.taxonomy)
+        guard !terms.isEmpty else { return [] }
+        let match = filter + " AND terms:(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+        return try MatchingStore.search(db, match: match, limit: self.candidates)
+    }
+
+    private func pair(
+        need: Need, candidate: (row: MatchingStore.Row, bm25: Double), partnerId: String, formId: String?,
+        regions: Set<String>?
+    ) -> MatchingInterface.PairMatch {
+        let row = candidate.row
+        let needConcepts = need.concepts.map(\.id)
+        let (conceptScore, shared) = ConceptOverlap.score(need: needConcepts, other: row.concepts, taxonomy: self.taxonomy)
+        let strength = -candidate.bm25
+        let textScore = strength / (strength + Self.textHalfScore)
+        let score = (Self.conceptWeight * conceptScore + Self.textWeight * textScore)
+        // The need's own words and the taxonomy's words for its concepts (in the other language too) found in the other side.
+        let matchedTerms = need.ftsTerms(taxonomy: self.taxonomy).filter { !$0.hasPrefix("c_") && row.terms.contains(Substring($0)) }
+        var reasons: [MatchingInterface.Reason] = []
+        if !shared.isEmpty {
+            let zh = shared.map { self.taxonomy.reference($0).labelZh }.joined(separator: "、")
+            let en = shared.map { self.taxonomy.reference($0).labelEn }.joined(separator: ", ")
+            reasons.append(.init(code: "shared_concepts", zh: "共同的技术领域：\(zh)", en: "shared fields: \(en)"))
+        }
+        if !matchedTerms.isEmpty {
+            let shown = matchedTerms.prefix(8).joined(separator: ", ")
+            reasons.append(.init(code: "matched_terms", zh: "共同的关键词：\(shown)", en: "words in common: \(shown)"))
+        }
+        if let country = row.country {
+            var en = "in \(CountryNames.english(country))"
+            var zh = "位于\(CountryNames.chinese(country))"
+            if let region = row.region, regions != nil, country == "GB" {
+                en += " (\(region), one of the Midlands Engine's 11 counties)"
+                zh += "（\(region)，属英国中部引擎 11 个郡之一）"
+            }
+            reasons.append(.init(code: "country", zh: zh, en: en))
+        }
+        return .init(
+            partnerId: partnerId, externalId: row.externalId, formId: formId, name: row.name,
+            country: row.country ?? row.countries.joined(separator: ","), score: Self.rounded(score),
+            parts: ["concepts": Self.rounded(conceptScore), "text": Self.rounded(textScore), "bm25": Self.rounded(strength)],
+            sharedConcepts: shared.map { self.taxonomy.reference($0) }, matchedTerms: Array(matchedTerms.prefix(20)),
+            reasons: reasons)
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
+}
+
+/// Names of the programme countries for reasons; other codes are shown as they are.
+enum CountryNames {
+    private static let names: [String: (zh: String, en: String)] = [
+        "FI": ("芬兰", "Finland"), "IL": ("以色列", "Israel"), "NO": ("挪威", "Norway"), "SG": ("新加坡", "Singapore"),
+        "BE": ("比利时", "Belgium"), "GB": ("英国", "the United Kingdom"), "CN": ("中国", "China"),
+        "DE": ("德国", "Germany"), "FR": ("法国", "France"), "NL": ("荷兰", "the Netherlands"), "SE": ("瑞典", "Sweden"),
+        "DK": ("丹麦", "Denmark"), "US": ("美国", "the United States"), "JP": ("日本", "Japan"), "KR": ("韩国", "South Korea"),
+    ]
+
+    static func english(_ code: String) -> String { Self.names[code]?.en ?? code }
+    static func chinese(_ code: String) -> String { Self.names[code]?.zh ?? code }
+}
