@@ -35,6 +35,9 @@ public final class GroupCommit: Sendable {
         self.limit = max(1, limit)
     }
 
+    /// Writes waiting for the next transaction.
+    public var queued: Int { self.state.withLock { $0.queue.count } }
+
     /// Runs `write` in a shared transaction and returns its result once that transaction is committed.
     public func write<T: Sendable>(_ write: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in

@@ -44,13 +44,15 @@ struct GroupCommitTests {
 
         // The first write holds its transaction open until the others are queued behind it.
         let release = DispatchSemaphore(value: 0)
+        let running = Mutex(false)
         let first = Task {
             try await writer.write { db in
+                running.withLock { $0 = true }
                 release.wait()
                 try db.execute(sql: "INSERT INTO notes (id, text) VALUES (0, 'first')")
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        while !running.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
         let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
             for id in 1...49 {
                 group.addTask {
@@ -66,7 +68,7 @@ struct GroupCommitTests {
                     }
                 }
             }
-            try? await Task.sleep(for: .milliseconds(300))
+            while writer.queued < 49 { try? await Task.sleep(for: .milliseconds(5)) }
             release.signal()
             var results: [Int: Bool] = [:]
             for await (id, ok) in group { results[id] = ok }
@@ -93,19 +95,25 @@ struct GroupCommitTests {
         let writer = GroupCommit(database: pool)
         struct Refused: Error {}
         let release = DispatchSemaphore(value: 0)
-        let blocker = Task { try await writer.write { _ in release.wait() } }
-        try await Task.sleep(for: .milliseconds(100))
+        let running = Mutex(false)
+        let blocker = Task {
+            try await writer.write { _ in
+                running.withLock { $0 = true }
+                release.wait()
+            }
+        }
+        while !running.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
         let kept = Task {
             try await writer.write { db in try feed.append(db, type: "note.kept", entity: "note:1", actor: Self.actor) }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        while writer.queued < 1 { try await Task.sleep(for: .milliseconds(5)) }
         let undone = Task {
             try await writer.write { db in
                 try feed.append(db, type: "note.undone", entity: "note:2", actor: Self.actor)
                 throw Refused()
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        while writer.queued < 2 { try await Task.sleep(for: .milliseconds(5)) }
         release.signal()
         try await blocker.value
         let seq = try await kept.value
