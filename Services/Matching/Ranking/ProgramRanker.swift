@@ -17,13 +17,34 @@ struct ProgramRanker: Sendable {
     func rank(
         calls: [ProgrammeCall], need: Need, countries: [String], inYangtzeRiverDelta: Bool, at now: Date
     ) -> [MatchingInterface.ProgramMatch] {
-        calls.map { self.match($0, need: need, countries: countries, inDelta: inYangtzeRiverDelta, at: now) }
-            .sorted { left, right in
+        var matches = calls.map { self.match($0, need: need, countries: countries, inDelta: inYangtzeRiverDelta, at: now) }
+        // A near miss: the need's field is a priority of another call.
+        for index in matches.indices where matches[index].sharedConcepts.isEmpty {
+            for (other, call) in zip(matches, calls) where !other.sharedConcepts.isEmpty && other.callId != matches[index].callId {
+                let place = Self.place(of: call)
+                let fields = other.sharedConcepts.map(\.labelZh).joined(separator: "、")
+                let fieldsEn = other.sharedConcepts.map(\.labelEn).joined(separator: ", ")
+                matches[index].hints.append(.init(
+                    code: "priority_elsewhere", zh: "“\(fields)”是\(place.zh)项目的优先领域（\(call.id)）",
+                    en: "\(fieldsEn) is among \(place.en)'s priorities (\(call.id))"))
+            }
+        }
+        return matches.sorted { left, right in
                 let leftClosed = left.deadlineState == .closed
                 let rightClosed = right.deadlineState == .closed
                 if leftClosed != rightClosed { return !leftClosed }
                 return left.score != right.score ? left.score > right.score : left.callId < right.callId
             }
+    }
+
+    /// How reasons name a call's side: the country, or the region for the regional calls.
+    static func place(of call: ProgrammeCall) -> (zh: String, en: String) {
+        switch call.country {
+        case "CN": return ("在华世界 500 强研发机构", "Fortune Global 500 R&D centres in China")
+        case "BE": return ("比利时西弗兰德省", "West Flanders")
+        case "GB": return ("英国中部地区", "the UK Midlands")
+        default: return (CountryNames.chinese(call.country), CountryNames.english(call.country))
+        }
     }
 
     private func match(
@@ -32,13 +53,15 @@ struct ProgramRanker: Sendable {
         var parts: [String: Double] = [:]
         var reasons: [MatchingInterface.Reason] = []
         var hints: [MatchingInterface.Reason] = []
-        let programmeZh = call.titleZh
-        let programmeEn = call.titleEn
-        let placeZh = call.country == "CN" ? "在华世界 500 强研发机构" : CountryNames.chinese(call.country)
-        let placeEn = call.country == "CN" ? "Fortune Global 500 R&D centres in China" : CountryNames.english(call.country)
+        let (placeZh, placeEn) = Self.place(of: call)
 
         // Country.
-        if call.category == .foreignRndInstitution {
+        if call.category == .foreignRndInstitution, countries.contains("CN") {
+            parts["country"] = Self.countryPoints
+            reasons.append(.init(
+                code: "country", zh: "寻求在华研发机构作为合作伙伴，与本项目一致",
+                en: "seeks an R&D centre in China as partner, as this call does"))
+        } else if call.category == .foreignRndInstitution {
             parts["country"] = Self.countryPoints / 2
             reasons.append(.init(
                 code: "country", zh: "合作方为世界 500 强外资企业在华研发机构，不限国别",
@@ -76,8 +99,8 @@ struct ProgramRanker: Sendable {
             let via = reference.labelZh == area.textZh ? "" : "（需求中的“\(reference.labelZh)”）"
             let viaEn = reference.labelEn.lowercased() == area.textEn.lowercased() ? "" : " (the need's \(reference.labelEn))"
             reasons.append(.init(
-                code: "shared_priority", zh: "“\(area.textZh)”是\(programmeZh)的优先领域\(via)",
-                en: "\(area.textEn) is among the priorities of \(programmeEn)\(viaEn)"))
+                code: "shared_priority", zh: "“\(area.textZh)”是\(placeZh)项目的优先领域\(via)",
+                en: "\(area.textEn) is among \(placeEn)'s priorities\(viaEn)"))
         }
         if shared.isEmpty, !call.priorityAreas.isEmpty {
             let areasZh = call.priorityAreas.map(\.textZh).joined(separator: "、")
