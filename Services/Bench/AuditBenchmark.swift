@@ -28,6 +28,7 @@ struct AuditBenchmark: AsyncParsableCommand {
     var binDir: String?
 
     func run() async throws {
+        printLineByLine()
         let home = try scratchHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let lines = Self.makeLines(self.lines)

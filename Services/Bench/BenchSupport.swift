@@ -73,3 +73,10 @@ func percentile(_ sorted: [UInt64], _ fraction: Double) -> UInt64 {
 func micros(_ nanoseconds: UInt64) -> String {
     String(format: "%.0f µs", Double(nanoseconds) / 1_000)
 }
+
+/// Figures appear as they are measured, also when standard output is a file.
+func printLineByLine() {
+    // Swift 6 refuses to name the C global `stdout`; its address is looked up instead.
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stdout") else { return }
+    setvbuf(symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>.self).pointee, nil, _IOLBF, 0)
+}

@@ -20,6 +20,7 @@ struct MatchingBenchmark: AsyncParsableCommand {
     var binDir: String?
 
     func run() async throws {
+        printLineByLine()
         let sizes = self.profiles.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.sorted()
         let directory = productDirectory(self.binDir)
         let home = try scratchHome()

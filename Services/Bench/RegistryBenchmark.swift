@@ -25,6 +25,7 @@ struct RegistryBenchmark: AsyncParsableCommand {
     var binDir: String?
 
     func run() async throws {
+        printLineByLine()
         let levels = self.clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let directory = productDirectory(self.binDir)
         print("\(System.coreCount) cores; synchronous=FULL; \(self.seconds) s per level")

@@ -31,9 +31,11 @@ struct MatchingHandlers: Sendable {
         router.register(MatchingInterface.Partners.self) { params, _ in
             let limit = try Self.limit(params.limit)
             let form = try await self.form(id: params.formId, inline: params.form)
-            let need = Need(text: IndexedDocument.needText(form), taxonomy: self.taxonomy)
+            let text = IndexedDocument.needText(form)
             let countries = params.country.map { [$0.uppercased()] } ?? form.partner.countries
             return try await self.store.database.read { db in
+                var need = Need(text: text, taxonomy: self.taxonomy)
+                if let formId = params.formId { need.isIndexed = try MatchingStore.contains(db, id: "form:\(formId)") }
                 let results = try PairRanker(taxonomy: self.taxonomy).partners(
                     for: need, countries: countries, regions: try Indexer.midlandsCounties(db), formId: params.formId,
                     limit: limit, db: db)
@@ -47,7 +49,9 @@ struct MatchingHandlers: Sendable {
                 else {
                     throw RPCError(code: .notFound, message: "no partner profile \(params.partnerId) in the index")
                 }
-                let need = Need(concepts: partner.concepts, terms: partner.terms.map(String.init).sorted())
+                var need = Need(
+                    concepts: partner.concepts, terms: partner.terms.map(String.init).sorted())
+                need.isIndexed = true
                 let results = try PairRanker(taxonomy: self.taxonomy).forms(
                     for: need, country: country, partnerId: partner.ref, externalId: partner.externalId, limit: limit, db: db)
                 return .init(results: results, needConcepts: self.references(need))

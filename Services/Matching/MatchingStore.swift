@@ -50,6 +50,12 @@ final class MatchingStore: Sendable {
                 table.primaryKey(["formId", "partnerId"])
             }
         }
+        migrator.registerMigration("index-kind-v1") { db in
+            // Counting and listing by kind (calls, forms) must not scan every profile.
+            try db.create(index: "documents_kind", on: "documents", columns: ["kind"])
+            // How many documents hold each term: queries leave out the terms nearly every document has.
+            try db.execute(sql: "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row')")
+        }
         return migrator
     }
 
@@ -109,6 +115,14 @@ final class MatchingStore: Sendable {
         var body: String
     }
 
+    static func contains(_ db: Database, id: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?"), arguments: [id]) ?? false
+    }
+
+    static func count(_ db: Database, kind: IndexedDocument.Kind) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0
+    }
+
     static func document(_ db: Database, id: String) throws -> Row? {
         try GRDB.Row.fetchOne(db, sql: "SELECT * FROM documents WHERE id = ?", arguments: [id]).map(Self.row)
     }
@@ -118,15 +132,43 @@ final class MatchingStore: Sendable {
             .map(Self.row)
     }
 
+    /// How many documents hold each of `terms` (absent terms are left out).
+    static func documentFrequencies(_ db: Database, terms: [String]) throws -> [String: Int] {
+        guard !terms.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: terms.count).joined(separator: ",")
+        let rows = try GRDB.Row.fetchAll(
+            db, sql: "SELECT term, doc FROM search_vocab WHERE term IN (\(placeholders))", arguments: StatementArguments(terms))
+        return Dictionary(rows.map { ($0["term"], $0["doc"]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func documentCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents")) ?? 0
+    }
+
     /// Candidates for a query: rowids best first with their bm25 (lower is better), at most `limit`.
+    ///
+    /// The rows come without their terms and body, which ranking does not need; `terms(_:ids:)` reads the terms of
+    /// the few that are shown.
     static func search(_ db: Database, match: String, limit: Int) throws -> [(row: Row, bm25: Double)] {
         let rows = try GRDB.Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT d.*, bm25(search, 1.0, 0.0) AS rank FROM search JOIN documents d ON d.rowid = search.rowid
+                SELECT d.id, d.kind, d.ref, d.name, d.country, d.countries, d.region, d.externalId, d.concepts,
+                       '' AS terms, '' AS body, bm25(search, 1.0, 0.0) AS rank
+                FROM search JOIN documents d ON d.rowid = search.rowid
                 WHERE search MATCH ? ORDER BY rank LIMIT ?
                 """),
             arguments: [match, limit])
         return rows.map { (Self.row($0), $0["rank"]) }
+    }
+
+    /// The index terms of the documents named.
+    static func terms(_ db: Database, ids: [String]) throws -> [String: Set<Substring>] {
+        var terms: [String: Set<Substring>] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT terms FROM documents WHERE id = ?")
+        for id in ids {
+            if let text = try String.fetchOne(statement, arguments: [id]) { terms[id] = Set(text.split(separator: " ")) }
+        }
+        return terms
     }
 
     private static func row(_ row: GRDB.Row) -> Row {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A child process started with `posix_spawn`: its standard output and error go to files, every other descriptor
 /// of the test process is closed in the child, and its exit is collected with `waitpid`.
@@ -43,6 +44,7 @@ public final class ChildProcess: @unchecked Sendable {
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
         self.pid = pid
+        LiveChildren.add(pid)
     }
 
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
@@ -66,6 +68,7 @@ public final class ChildProcess: @unchecked Sendable {
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Glibc's macros do not give Swift.
         let signal = raw & 0x7F
         self.exitStatus = signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
+        LiveChildren.remove(self.pid)
         return self.exitStatus
     }
 
@@ -88,5 +91,27 @@ public final class ChildProcess: @unchecked Sendable {
             if let status = self.status { return status }
             usleep(5_000)
         }
+    }
+}
+
+/// Children still running when the test process exits are killed: a test's clean-up runs in a task that the exit
+/// may outrun, and a service left behind would keep running with its home directory deleted.
+enum LiveChildren {
+    private static let pids = Mutex<Set<pid_t>>([])
+    private static let installed: Void = {
+        atexit {
+            LiveChildren.pids.withLock { pids in
+                for pid in pids { kill(pid, SIGKILL) }
+            }
+        }
+    }()
+
+    static func add(_ pid: pid_t) {
+        _ = Self.installed
+        _ = Self.pids.withLock { $0.insert(pid) }
+    }
+
+    static func remove(_ pid: pid_t) {
+        _ = Self.pids.withLock { $0.remove(pid) }
     }
 }

@@ -47,7 +47,7 @@ struct IndexedDocument: Sendable {
     }
 
     static func conceptToken(_ id: String) -> String {
-        "c_" + id.replacingOccurrences(of: "-", with: "_")
+        "c_" + String(id.map { $0 == "-" ? "_" : $0 })
     }
 
     static func partner(id: String, _ profile: PartnerProfile, taxonomy: Taxonomy) -> IndexedDocument {

@@ -25,8 +25,13 @@ struct Indexer: Sendable {
             guard event.type.hasPrefix(parts[0] + ".") else { continue }
             wanted[event.entity] = parts[1]
         }
+        // Pipelined on the one connection, at most `window` at a time: the registry refuses more than its in-flight
+        // limit (64) from one connection.
+        let window = 32
         return try await withThrowingTaskGroup(of: (String, (any Sendable)?).self) { group in
-            for (entity, id) in wanted {
+            var fetched: [String: any Sendable] = [:]
+            for (index, (entity, id)) in wanted.enumerated() {
+                if index >= window, let (done, value) = try await group.next() { fetched[done] = value }
                 group.addTask {
                     do {
                         switch entity.split(separator: ":")[0] {
@@ -39,7 +44,6 @@ struct Indexer: Sendable {
                     }
                 }
             }
-            var fetched: [String: any Sendable] = [:]
             for try await (entity, value) in group { if let value { fetched[entity] = value } }
             return fetched
         }
@@ -53,13 +57,13 @@ struct Indexer: Sendable {
             try MatchingStore.upsert(try IndexedDocument.call(call), db: db, at: stamp)
         case let partner as StoredPartner:
             let document = IndexedDocument.partner(id: partner.id, partner.profile, taxonomy: self.taxonomy)
-            let isNew = try MatchingStore.document(db, id: document.id) == nil
+            let isNew = try !MatchingStore.contains(db, id: document.id)
             try MatchingStore.upsert(document, db: db, at: stamp)
             if isNew { try self.alertForms(for: document, db: db) }
         case let form as StoredForm:
             let document = IndexedDocument.form(id: form.id, form.form, taxonomy: self.taxonomy)
             if form.status == .published {
-                let isNew = try MatchingStore.document(db, id: document.id) == nil
+                let isNew = try !MatchingStore.contains(db, id: document.id)
                 try MatchingStore.upsert(document, db: db, at: stamp)
                 if isNew { try self.alertPartners(for: document, db: db) }
             } else {
@@ -72,7 +76,8 @@ struct Indexer: Sendable {
 
     /// Pairs of a newly published form above the threshold, each alerted once.
     private func alertPartners(for form: IndexedDocument, db: Database) throws {
-        let need = Need(concepts: form.concepts, terms: form.uniqueTerms)
+        var need = Need(concepts: form.concepts, terms: form.uniqueTerms)
+        need.isIndexed = true
         let regions = try Self.midlandsCounties(db)
         let matches = try PairRanker(taxonomy: self.taxonomy).partners(
             for: need, countries: form.countries ?? [], regions: regions, formId: form.ref, limit: 50, db: db)
@@ -83,8 +88,10 @@ struct Indexer: Sendable {
 
     /// Pairs of a newly imported profile above the threshold, each alerted once.
     private func alertForms(for partner: IndexedDocument, db: Database) throws {
-        guard let country = partner.country else { return }
-        let need = Need(concepts: partner.concepts, terms: partner.uniqueTerms)
+        // A bulk import before any form is published has nothing to pair with.
+        guard let country = partner.country, try MatchingStore.count(db, kind: .form) > 0 else { return }
+        var need = Need(concepts: partner.concepts, terms: partner.uniqueTerms)
+        need.isIndexed = true
         let matches = try PairRanker(taxonomy: self.taxonomy).forms(
             for: need, country: country, partnerId: partner.ref, externalId: partner.externalId, limit: 50, db: db)
         for match in matches where match.score >= self.alertThreshold {

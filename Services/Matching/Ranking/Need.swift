@@ -7,6 +7,9 @@ struct Need: Sendable {
     var concepts: [(id: String, matched: String)]
     /// Unique index terms.
     var terms: [String]
+    /// Whether the need is itself an indexed document (a published form, an imported profile): its own terms then
+    /// count once more in every document frequency than the documents it is matched against.
+    var isIndexed = false
 
     init(text: String, taxonomy: Taxonomy) {
         self.concepts = taxonomy.tag(text).map { (id: $0.concept, matched: $0.matched) }
@@ -33,10 +36,7 @@ struct Need: Sendable {
         // A long text's terms are capped so that a query stays fast; the concepts above already carry its meaning.
         for term in self.terms.prefix(64) { add(term) }
         for concept in self.concepts {
-            guard let entry = taxonomy.concepts[concept.id] else { continue }
-            for label in entry.labelsEn.prefix(3) + entry.labelsZh.prefix(2) {
-                for term in TextAnalyzer.terms(label) { add(term) }
-            }
+            for term in taxonomy.labelTerms[concept.id] ?? [] { add(term) }
         }
         return tokens
     }

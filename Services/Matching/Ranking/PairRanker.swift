@@ -30,9 +30,10 @@ struct PairRanker: Sendable {
             guard candidate.row.country == "GB", let regions else { return true }
             return candidate.row.region.map(regions.contains) ?? false
         }
-        return Array(found.map { candidate in
+        let ranked = found.map { candidate in
             self.pair(need: need, candidate: candidate, partnerId: candidate.row.ref, formId: formId, regions: regions)
-        }.sorted(by: Self.order).prefix(limit))
+        }.sorted(by: Self.order).prefix(limit)
+        return try self.withMatchedTerms(Array(ranked), need: need, db: db) { "partner:\($0.partnerId)" }
     }
 
     /// Published forms that seek `country`, for a partner profile.
@@ -40,19 +41,59 @@ struct PairRanker: Sendable {
         throws -> [MatchingInterface.PairMatch]
     {
         let filter = "meta:k_form AND meta:want_\(country.lowercased())"
-        return Array(try self.search(need: need, filter: filter, db: db).map { candidate in
+        let ranked = try self.search(need: need, filter: filter, db: db).map { candidate in
             var match = self.pair(need: need, candidate: candidate, partnerId: partnerId, formId: candidate.row.ref, regions: nil)
             match.externalId = externalId
             return match
-        }.sorted(by: Self.order).prefix(limit))
+        }.sorted(by: Self.order).prefix(limit)
+        return try self.withMatchedTerms(Array(ranked), need: need, db: db) { "form:\($0.formId ?? "")" }
+    }
+
+    /// Adds the terms each shown result shares with the need: its own words and the taxonomy's words for its
+    /// concepts (in the other language too), so that a person sees why a Chinese need found an English profile.
+    private func withMatchedTerms(
+        _ results: [MatchingInterface.PairMatch], need: Need, db: Database, id: (MatchingInterface.PairMatch) -> String
+    ) throws -> [MatchingInterface.PairMatch] {
+        let queryTerms = need.ftsTerms(taxonomy: self.taxonomy).filter { !$0.hasPrefix("c_") }
+        let terms = try MatchingStore.terms(db, ids: results.map(id))
+        return results.map { result in
+            var result = result
+            let documentTerms = terms[id(result)] ?? []
+            result.matchedTerms = Array(queryTerms.filter { documentTerms.contains(Substring($0)) }.prefix(20))
+            if !result.matchedTerms.isEmpty {
+                let shown = result.matchedTerms.prefix(8).joined(separator: ", ")
+                result.reasons.insert(
+                    .init(code: "matched_terms", zh: "共同的关键词：\(shown)", en: "words in common: \(shown)"),
+                    at: result.reasons.firstIndex { $0.code == "country" } ?? result.reasons.endIndex)
+            }
+            return result
+        }
     }
 
     private static func order(_ left: MatchingInterface.PairMatch, _ right: MatchingInterface.PairMatch) -> Bool {
         left.score != right.score ? left.score > right.score : (left.formId ?? left.partnerId) < (right.formId ?? right.partnerId)
     }
 
+    /// Terms in more than this share of documents are left out of a query, and at most `maximumTerms` of the
+    /// rarest are kept: a term nearly every profile has ("develop", "industrial") adds almost nothing to BM25 but
+    /// makes FTS5 score every document.
+    static let commonShare = 0.1
+    static let maximumTerms = 20
+
     private func search(need: Need, filter: String, db: Database) throws -> [(row: MatchingStore.Row, bm25: Double)] {
-        let terms = need.ftsTerms(taxonomy: self.taxonomy)
+        let all = need.ftsTerms(taxonomy: self.taxonomy)
+        var frequencies = try MatchingStore.documentFrequencies(db, terms: all)
+        if need.isIndexed {
+            for (term, count) in frequencies { frequencies[term] = count > 1 ? count - 1 : nil }
+        }
+        let total = try MatchingStore.documentCount(db)
+        let limit = max(3, Int(Double(total) * Self.commonShare))
+        // Concept tokens always (they carry a need across languages), then the rarest other terms.
+        let concepts = all.filter { $0.hasPrefix("c_") && frequencies[$0] != nil }
+        let others = all.filter { !$0.hasPrefix("c_") && frequencies[$0] != nil }.sorted { frequencies[$0]! < frequencies[$1]! }
+        var terms = concepts + others.prefix { frequencies[$0]! <= limit }
+        if terms.count < 3 { terms = concepts + others.prefix(3) }
+        terms = Array(terms.prefix(Self.maximumTerms))
         guard !terms.isEmpty else { return [] }
         let match = filter + " AND terms:(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
         return try MatchingStore.search(db, match: match, limit: self.candidates)
@@ -68,17 +109,11 @@ struct PairRanker: Sendable {
         let strength = -candidate.bm25
         let textScore = strength / (strength + Self.textHalfScore)
         let score = (Self.conceptWeight * conceptScore + Self.textWeight * textScore)
-        // The need's own words and the taxonomy's words for its concepts (in the other language too) found in the other side.
-        let matchedTerms = need.ftsTerms(taxonomy: self.taxonomy).filter { !$0.hasPrefix("c_") && row.terms.contains(Substring($0)) }
         var reasons: [MatchingInterface.Reason] = []
         if !shared.isEmpty {
             let zh = shared.map { self.taxonomy.reference($0).labelZh }.joined(separator: "、")
             let en = shared.map { self.taxonomy.reference($0).labelEn }.joined(separator: ", ")
             reasons.append(.init(code: "shared_concepts", zh: "共同的技术领域：\(zh)", en: "shared fields: \(en)"))
-        }
-        if !matchedTerms.isEmpty {
-            let shown = matchedTerms.prefix(8).joined(separator: ", ")
-            reasons.append(.init(code: "matched_terms", zh: "共同的关键词：\(shown)", en: "words in common: \(shown)"))
         }
         if let country = row.country {
             var en = "in \(CountryNames.english(country))"
@@ -93,7 +128,7 @@ struct PairRanker: Sendable {
             partnerId: partnerId, externalId: row.externalId, formId: formId, name: row.name,
             country: row.country ?? row.countries.joined(separator: ","), score: Self.rounded(score),
             parts: ["concepts": Self.rounded(conceptScore), "text": Self.rounded(textScore), "bm25": Self.rounded(strength)],
-            sharedConcepts: shared.map { self.taxonomy.reference($0) }, matchedTerms: Array(matchedTerms.prefix(20)),
+            sharedConcepts: shared.map { self.taxonomy.reference($0) }, matchedTerms: [],
             reasons: reasons)
     }
 

@@ -27,8 +27,10 @@ struct Taxonomy: Sendable {
     let concepts: [String: Concept]
     /// Every concept in data order.
     let ordered: [Concept]
-    /// Chinese labels, longest first, with their concept.
-    private let chineseLabels: [(label: String, concept: String)]
+    /// Chinese labels (those with a Han character) as scalars, by their first scalar, longest first.
+    private let chineseLabels: [Unicode.Scalar: [(scalars: [Unicode.Scalar], label: String, concept: String)]]
+    /// Each concept's labels as index terms (English words stemmed, Chinese bigrams), for query expansion.
+    let labelTerms: [String: [String]]
     /// English labels as stemmed word runs, by their first word.
     private let englishLabels: [String: [(words: [String], label: String, concept: String)]]
 
@@ -63,9 +65,25 @@ struct Taxonomy: Sendable {
         }
         self.concepts = concepts
         self.ordered = ordered
-        self.chineseLabels = ordered.flatMap { concept in
-            concept.labelsZh.map { (label: $0.lowercased(), concept: concept.id) }
-        }.sorted { $0.label.count > $1.label.count }
+        var chinese: [Unicode.Scalar: [(scalars: [Unicode.Scalar], label: String, concept: String)]] = [:]
+        for concept in ordered {
+            // ASCII labels in the Chinese column (AI, 5G, CT) are found through the English words instead.
+            for label in concept.labelsZh where label.unicodeScalars.contains(where: TextAnalyzer.isHan) {
+                let scalars = Array(label.lowercased().unicodeScalars)
+                chinese[scalars[0], default: []].append((scalars, label, concept.id))
+            }
+        }
+        for key in chinese.keys { chinese[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        self.chineseLabels = chinese
+        var labelTerms: [String: [String]] = [:]
+        for concept in ordered {
+            var terms: [String] = []
+            for label in concept.labelsEn.prefix(3) + concept.labelsZh.prefix(2) {
+                for term in TextAnalyzer.terms(label) where !terms.contains(term) { terms.append(term) }
+            }
+            labelTerms[concept.id] = terms
+        }
+        self.labelTerms = labelTerms
         var english: [String: [(words: [String], label: String, concept: String)]] = [:]
         for concept in ordered {
             for label in concept.labelsEn {
@@ -96,10 +114,19 @@ struct Taxonomy: Sendable {
         func add(_ concept: String, _ matched: String) {
             if seen.insert(concept).inserted { found.append((concept, matched)) }
         }
-        let lowered = text.lowercased()
-        for (label, concept) in self.chineseLabels where !seen.contains(concept) && lowered.contains(label) {
-            // Chinese labels are only those with a Han character; ASCII ones (AI, 5G, CT) go through the words.
-            if label.unicodeScalars.contains(where: TextAnalyzer.isHan) { add(concept, label) }
+        // Chinese: at each Han character, the labels that start with it, longest first. Most profiles are English
+        // and skip this entirely.
+        let scalars = Array(text.unicodeScalars)
+        if scalars.contains(where: TextAnalyzer.isHan) {
+            for index in scalars.indices {
+                guard let candidates = self.chineseLabels[scalars[index]] else { continue }
+                for candidate in candidates
+                where index + candidate.scalars.count <= scalars.count
+                    && scalars[index..<(index + candidate.scalars.count)].elementsEqual(candidate.scalars)
+                {
+                    add(candidate.concept, candidate.label)
+                }
+            }
         }
         let words = TextAnalyzer.words(text)
         var index = 0
