@@ -186,11 +186,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "The event type, for example form.published.")
         var type: String?
 
-        @Option(help: "From this time (RFC 3339), inclusive.")
-        var from: String?
-
-        @Option(help: "Up to this time (RFC 3339), exclusive.")
-        var to: String?
+        @OptionGroup var range: TimeRange
 
         @Option(help: "The most lines to show (1–1000).")
         var limit = 100
@@ -201,8 +197,8 @@ struct AuditCommand: AsyncParsableCommand {
                 try await client.call(
                     AuditInterface.Query.self,
                     .init(
-                        source: self.source, entity: self.entity, actor: self.actor, type: self.type, from: self.from,
-                        to: self.to, limit: self.limit))
+                        source: self.source, entity: self.entity, actor: self.actor, type: self.type,
+                        from: self.range.from, to: self.range.to, limit: self.limit))
             }
             if self.global.json {
                 for line in page.lines { print(line) }
@@ -249,11 +245,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "From this time (RFC 3339), inclusive.")
-        var from: String?
-
-        @Option(help: "Up to this time (RFC 3339), exclusive.")
-        var to: String?
+        @OptionGroup var range: TimeRange
 
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
@@ -266,7 +258,7 @@ struct AuditCommand: AsyncParsableCommand {
                 var after: Int64 = 0
                 while true {
                     let page = try await client.call(
-                        AuditInterface.Query.self, .init(from: self.from, to: self.to, after: after, limit: 1_000),
+                        AuditInterface.Query.self, .init(from: self.range.from, to: self.range.to, after: after, limit: 1_000),
                         timeout: .seconds(600))
                     for line in page.lines {
                         output.append(contentsOf: line.utf8)
@@ -285,4 +277,13 @@ struct AuditCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// A time range of audit lines, by their event time.
+struct TimeRange: ParsableArguments {
+    @Option(help: "From this time (RFC 3339), inclusive.")
+    var from: String?
+
+    @Option(help: "Up to this time (RFC 3339), exclusive.")
+    var to: String?
 }

@@ -9,6 +9,14 @@ struct MatchCommand: AsyncParsableCommand {
         abstract: "Rank programmes and partners for a form, or forms for a partner, with the reasons.",
         subcommands: [Programs.self, Partners.self, Forms.self])
 
+    /// `--lang`.
+    struct LanguageOption: ParsableArguments {
+        @Option(help: "zh or en (default: from LANG).")
+        var lang: Language?
+
+        var resolved: Language { Language.resolve(self.lang) }
+    }
+
     /// The language reasons are shown in.
     enum Language: String, ExpressibleByArgument, CaseIterable {
         case zh
@@ -33,8 +41,7 @@ struct MatchCommand: AsyncParsableCommand {
         @Argument(help: "The form's id.")
         var form: String
 
-        @Option(help: "zh or en (default: from LANG).")
-        var lang: Language?
+        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let configuration = try self.global.configuration()
@@ -42,7 +49,7 @@ struct MatchCommand: AsyncParsableCommand {
                 try await client.call(MatchingInterface.Programs.self, .init(formId: self.form))
             }
             if self.global.json { return try printJSON(result) }
-            let language = Language.resolve(self.lang)
+            let language = self.language.resolved
             print(MatchCommand.conceptsLine(result.needConcepts, language))
             var table = TableRenderer(headings: ["CALL", "SCORE", "DEADLINE", language == .zh ? "项目" : "PROGRAMME"])
             for match in result.results {
@@ -74,8 +81,7 @@ struct MatchCommand: AsyncParsableCommand {
         @Option(help: "How many (1–100).")
         var limit = 20
 
-        @Option(help: "zh or en (default: from LANG).")
-        var lang: Language?
+        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let configuration = try self.global.configuration()
@@ -84,7 +90,7 @@ struct MatchCommand: AsyncParsableCommand {
                     MatchingInterface.Partners.self, .init(formId: self.form, country: self.country, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            MatchCommand.printPairs(result, language: Language.resolve(self.lang), idHeading: "PARTNER") { $0.partnerId }
+            MatchCommand.printPairs(result, language: self.language.resolved, idHeading: "PARTNER") { $0.partnerId }
         }
     }
 
@@ -99,8 +105,7 @@ struct MatchCommand: AsyncParsableCommand {
         @Option(help: "How many (1–100).")
         var limit = 20
 
-        @Option(help: "zh or en (default: from LANG).")
-        var lang: Language?
+        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let configuration = try self.global.configuration()
@@ -108,7 +113,7 @@ struct MatchCommand: AsyncParsableCommand {
                 try await client.call(MatchingInterface.Forms.self, .init(partnerId: self.partner, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            MatchCommand.printPairs(result, language: Language.resolve(self.lang), idHeading: "FORM") { $0.formId ?? "" }
+            MatchCommand.printPairs(result, language: self.language.resolved, idHeading: "FORM") { $0.formId ?? "" }
         }
     }
 

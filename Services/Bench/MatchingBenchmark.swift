@@ -40,22 +40,15 @@ struct MatchingBenchmark: AsyncParsableCommand {
             // Import up to `size`, in frames of 1,000 lines, and time until the last one is matchable.
             let previous = indexed
             let started = ContinuousClock.now
-            var lastId = ""
             while indexed < size {
                 let count = min(1_000, size - indexed)
                 let lines = (0..<count).map { _ in generator.next() }.joined(separator: "\n")
                 _ = try await registryClient.call(
                     RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: lines), timeout: .seconds(300))
                 indexed += count
-                lastId = String(format: "P-%06d", indexed)
             }
-            while true {
-                do {
-                    _ = try await matchingClient.call(MatchingInterface.Forms.self, .init(partnerId: lastId, limit: 1))
-                    break
-                } catch let error as RPCError where error.knownCode == .notFound {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
+            while try await (matchingClient.call(MatchingInterface.IndexStatus.self).documents["partner"] ?? 0) < indexed {
+                try await Task.sleep(for: .milliseconds(20))
             }
             let buildSeconds = (ContinuousClock.now - started).seconds
             let latencies = try await self.queryLatencies(matchingClient)
@@ -74,14 +67,10 @@ struct MatchingBenchmark: AsyncParsableCommand {
             let result = try await registryClient.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: line))
             let acknowledged = ContinuousClock.now
             indexed += result.accepted
-            let id = String(format: "P-%06d", indexed)
-            while true {
-                do {
-                    _ = try await matchingClient.call(MatchingInterface.Forms.self, .init(partnerId: id, limit: 1))
-                    break
-                } catch let error as RPCError where error.knownCode == .notFound {
-                    try await Task.sleep(for: .milliseconds(2))
-                }
+            // Matchable once the index has applied the registry's feed up to the import's event.
+            let head = try await registryClient.call(CommonInterface.Health.self).feedHead ?? 0
+            while try await matchingClient.call(MatchingInterface.IndexStatus.self).registryCursor < head {
+                try await Task.sleep(for: .milliseconds(1))
             }
             let lag = ContinuousClock.now - acknowledged
             lags.append(UInt64(lag.components.seconds) * 1_000_000_000 + UInt64(lag.components.attoseconds / 1_000_000_000))

@@ -11,6 +11,12 @@ struct MatchingHandlers: Sendable {
     let clock: LingyanClock
 
     func register(in router: inout RPCRouter) {
+        router.registerBlocking(MatchingInterface.IndexStatus.self) { _, _ in try self.store.status() }
+        router.registerBlocking(MatchingInterface.IndexRebuild.self) { _, context in
+            try self.store.rebuild()
+            context.logger.notice("index emptied; rebuilding from the registry feed")
+            return try self.store.status()
+        }
         router.registerBlocking(MatchingInterface.Tag.self) { params, _ in
             .init(concepts: self.taxonomy.tag(params.text).map { self.taxonomy.reference($0.concept, matched: $0.matched) })
         }

@@ -98,6 +98,25 @@ final class MatchingStore: Sendable {
         try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [rowid])
     }
 
+    /// Empties the index and moves the registry cursor back to the start, in one transaction: the feed consumer
+    /// notices the moved cursor and applies the feed again. Alerts and matching's own events stay.
+    func rebuild() throws {
+        try self.database.write { db in
+            try db.execute(sql: "DELETE FROM search")
+            try db.execute(sql: "DELETE FROM documents")
+            try db.execute(sql: "UPDATE feed_cursors SET position = 0 WHERE source = 'registry'")
+        }
+    }
+
+    func status() throws -> MatchingInterface.IndexStatus.Result {
+        try self.database.read { db in
+            let counts = try GRDB.Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS count FROM documents GROUP BY kind")
+            return .init(
+                documents: Dictionary(uniqueKeysWithValues: counts.map { ($0["kind"], $0["count"]) }),
+                registryCursor: try ChangeFeedConsumer.cursor(db, source: .registry))
+        }
+    }
+
     // MARK: Reading
 
     /// An indexed document as ranking needs it.

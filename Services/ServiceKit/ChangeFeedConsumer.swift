@@ -100,24 +100,23 @@ public final class ChangeFeedConsumer: Service, Sendable {
     }
 
     private func follow(_ client: RPCClient) async throws {
-        var cursor = try await self.database.read { [source] db in try Self.cursor(db, source: source) }
         while !Task.isCancelled {
+            // Read each time: the store may move its cursor (an index rebuild sets it back to the start).
+            let cursor = try await self.database.read { [source] db in try Self.cursor(db, source: source) }
             let page = try await client.call(
                 FeedInterface.Wait.self,
                 .init(after: cursor, timeoutMilliseconds: 5_000, limit: self.pageSize),
                 timeout: .seconds(20))
             guard !page.events.isEmpty else { continue }
             let fetched = try await self.prefetch?(client, page.events) ?? [:]
-            let expected = cursor
-            cursor = try await self.database.write { [source, apply] db in
-                // Another writer (a restart racing this one) may have moved the cursor; never apply twice.
-                guard try Self.cursor(db, source: source) == expected else { return try Self.cursor(db, source: source) }
+            try await self.database.write { [source, apply] db in
+                // The cursor may have moved meanwhile (a rebuild, a restart racing this one); never apply twice.
+                guard try Self.cursor(db, source: source) == cursor else { return }
                 for event in page.events { try apply(db, event, fetched) }
                 try db.execute(
                     sql: "INSERT INTO feed_cursors (source, position) VALUES (?, ?) "
                         + "ON CONFLICT(source) DO UPDATE SET position = excluded.position",
                     arguments: [source.rawValue, page.next])
-                return page.next
             }
         }
     }

@@ -9,7 +9,8 @@ public enum MatchingInterface {
 
     /// Every method the service answers, in the order `rpc.discover` lists them.
     public static let methods: [any RPCMethod.Type] =
-        CommonInterface.methods + FeedInterface.methods + [Programs.self, Partners.self, Forms.self, Tag.self]
+        CommonInterface.methods + FeedInterface.methods
+        + [Programs.self, Partners.self, Forms.self, Tag.self, IndexStatus.self, IndexRebuild.self]
 
     /// Every call ranked for a need.
     public enum Programs: RPCMethod {
@@ -135,6 +136,40 @@ public enum MatchingInterface {
 
             public static var example: Result { Result(concepts: [.example]) }
         }
+    }
+
+    /// What the index holds and how far it has read the registry's feed.
+    public enum IndexStatus: RPCMethod {
+        public static let name = "index.status"
+        public static let summary = "Documents in the index by kind, and the registry feed position it has applied."
+        public static let access = MethodAccess.read
+
+        public typealias Params = NoParams
+
+        public struct Result: Codable, Sendable, Hashable, ShapeExample {
+            /// `partner`, `form`, `call` → count.
+            public var documents: [String: Int]
+            /// The `seq` of the last registry event applied.
+            public var registryCursor: Int64
+
+            public init(documents: [String: Int], registryCursor: Int64) {
+                self.documents = documents
+                self.registryCursor = registryCursor
+            }
+
+            public static var example: Result { Result(documents: ["partner": 1_204, "form": 37, "call": 7], registryCursor: 5_120) }
+        }
+    }
+
+    /// Empties the index and reads the registry's feed again from the start. Alerts already raised stay raised,
+    /// and matching's own feed is untouched.
+    public enum IndexRebuild: RPCMethod {
+        public static let name = "index.rebuild"
+        public static let summary = "Empty the index and rebuild it from the registry's feed; alerts are not raised again."
+        public static let access = MethodAccess.admin
+
+        public typealias Params = NoParams
+        public typealias Result = IndexStatus.Result
     }
 
     /// A taxonomy concept, with the words that brought it in.

@@ -196,6 +196,15 @@ struct MatchingFlowTests {
             try await again.call(MatchingInterface.Partners.self, .init(formId: submitted.id)).results.contains { $0.name == "Akku Systems Oy" }
         })
         try await Task.sleep(for: .milliseconds(300))
+        // A rebuild from the feed gives the same ranking, and raises no alert again.
+        let before = try await again.call(MatchingInterface.Partners.self, .init(formId: submitted.id))
+        let emptied = try await again.call(MatchingInterface.IndexRebuild.self)
+        #expect(emptied.registryCursor == 0)
+        let head = try await registryClient.call(CommonInterface.Health.self).feedHead ?? 0
+        // The consumer notices the moved cursor after its current long poll (at most five seconds).
+        #expect(try await self.eventually(10) { try await again.call(MatchingInterface.IndexStatus.self).registryCursor == head })
+        let rebuilt = try await again.call(MatchingInterface.Partners.self, .init(formId: submitted.id))
+        #expect(rebuilt == before)
         let alertsAfter = try await again.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events
         #expect(Array(alertsAfter.prefix(alertsBefore.count)).map(\.entity) == alertsBefore.map(\.entity))
         #expect(Set(alertsAfter.map(\.entity)).count == alertsAfter.count, "an alert was raised twice")

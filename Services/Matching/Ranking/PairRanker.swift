@@ -40,6 +40,8 @@ struct PairRanker: Sendable {
     func forms(for need: Need, country: String, partnerId: String, externalId: String?, limit: Int, db: Database)
         throws -> [MatchingInterface.PairMatch]
     {
+        // With no published form there is nothing to rank, and the query would still score every matching profile.
+        guard try MatchingStore.count(db, kind: .form) > 0 else { return [] }
         let filter = "meta:k_form AND meta:want_\(country.lowercased())"
         let ranked = try self.search(need: need, filter: filter, db: db).map { candidate in
             var match = self.pair(need: need, candidate: candidate, partnerId: partnerId, formId: candidate.row.ref, regions: nil)
