@@ -56,7 +56,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "Notifier",
-            dependencies: ["Shared", "ServiceKit"],
+            dependencies: [
+                "Shared", "ServiceKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Services/Notifier"
         ),
         .executableTarget(

@@ -13,6 +13,6 @@ struct LingyanCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             StatusCommand.self, CallsCommand.self, FormsCommand.self, PartnersCommand.self, CheckCommand.self, IntroCommand.self,
-            StatsCommand.self, MatchCommand.self, AuditCommand.self, CallCommand.self,
+            StatsCommand.self, MatchCommand.self, NotifyCommand.self, AuditCommand.self, CallCommand.self,
         ])
 }

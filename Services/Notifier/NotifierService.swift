@@ -1,10 +1,44 @@
+import Foundation
+import GRDB
 import ServiceKit
+import ServiceLifecycle
 import Shared
 
-/// Builds the notification service: its store, its change feed and its methods. Shared by the executable and the tests.
+/// Builds the notification service: its store and change feed, the consumers of the registry and matching feeds
+/// that fill the outbox, the dispatcher that delivers it, and its methods. Shared by the executable and the tests.
 func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
+    let configuration = context.configuration
     let store = try NotifierStore(path: context.databasePath, clock: context.clock)
     var router = RPCRouter(service: .notification)
     router.registerFeed(store.feed, database: store.database)
-    return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed)
+    NotifierHandlers(store: store, clock: context.clock).register(in: &router)
+
+    let triggers = Triggers(from: configuration.mailFrom, staff: configuration.staffAddresses, clock: context.clock)
+    let signal = store.queued
+    // Every queued row wakes the dispatcher once the page's transaction commits.
+    let wake: @Sendable (Database) -> Void = { db in db.afterNextTransaction { _ in signal.advance(to: signal.head + 1) } }
+    let registry = ChangeFeedConsumer(
+        source: .registry, socketPath: configuration.socketPath(for: .registry), database: store.database,
+        logger: context.logger, prefetch: Triggers.prefetch
+    ) { db, event, fetched in
+        try triggers.applyRegistry(db, event, fetched)
+        wake(db)
+    }
+    let matching = ChangeFeedConsumer(
+        source: .matching, socketPath: configuration.socketPath(for: .matching), database: store.database,
+        logger: context.logger,
+        prefetch: { _, events in
+            // Match events name registry entities: fetch them from the registry, not from matching.
+            let client = try await RPCClient.connect(socketPath: configuration.socketPath(for: .registry))
+            defer { Task { await client.close() } }
+            return try await Triggers.prefetch(client, events)
+        }
+    ) { db, event, fetched in
+        try triggers.applyMatching(db, event, fetched)
+        wake(db)
+    }
+    let dispatcher = Dispatcher(
+        store: store, maildir: Maildir(path: configuration.maildirDirectory), clock: context.clock, logger: context.logger)
+    return ServiceParts(
+        router: router, databasePath: context.databasePath, feed: store.feed, background: [registry, matching, dispatcher])
 }

@@ -46,6 +46,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var auditCheckpointSeconds: Int
     /// Matching: a new form–partner pair scoring at least this (0–1) emits `match.found`.
     public var matchAlertThreshold: Double
+    /// Notification: staff addresses that receive copies of what concerns staff.
+    public var staffAddresses: [String]
+    /// Notification: the `From` of every message.
+    public var mailFrom: String
     /// Who may do what (DESIGN §5); nil means root and the services' own user are admins and nobody else is known.
     public var roles: RoleMapConfiguration?
 
@@ -63,6 +67,8 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         self.auditGzipLevel = 6
         self.auditCheckpointSeconds = 300
         self.matchAlertThreshold = 0.5
+        self.staffAddresses = []
+        self.mailFrom = "Lingyan 领雁 <lingyan@localhost>"
         self.roles = nil
     }
 
@@ -100,6 +106,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try container.decodeIfPresent(Double.self, forKey: .matchAlertThreshold) {
             configuration.matchAlertThreshold = value
         }
+        if let value = try container.decodeIfPresent([String].self, forKey: .staffAddresses) {
+            configuration.staffAddresses = value
+        }
+        if let value = try container.decodeIfPresent(String.self, forKey: .mailFrom) { configuration.mailFrom = value }
         configuration.roles = try container.decodeIfPresent(RoleMapConfiguration.self, forKey: .roles)
         self = configuration
     }
@@ -189,6 +199,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
             }
             self.matchAlertThreshold = value
         }
+        if let text = environment["LINGYAN_STAFF_EMAILS"] {
+            self.staffAddresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let value = environment["LINGYAN_MAIL_FROM"] { self.mailFrom = value }
         if let value = try integer("LINGYAN_AUDIT_SEAL_LINES") { self.auditSealLines = value }
         if let value = try integer("LINGYAN_AUDIT_SEAL_AGE_SECONDS") { self.auditSealAgeSeconds = value }
         if let value = try integer("LINGYAN_AUDIT_GZIP_LEVEL") { self.auditGzipLevel = value }
@@ -216,6 +230,10 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         guard (0...1).contains(self.matchAlertThreshold) else {
             throw LoadError.invalidSetting(
                 name: "matchAlertThreshold", value: String(self.matchAlertThreshold), expected: "a number from 0 to 1")
+        }
+        for address in self.staffAddresses + [self.mailFrom]
+        where address.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) || !address.contains("@") {
+            throw LoadError.invalidSetting(name: "staffAddresses/mailFrom", value: address, expected: "an e-mail address on one line")
         }
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(self.logLevel) else {

@@ -1,0 +1,106 @@
+import Foundation
+import Shared
+import Testing
+import TestSupport
+
+/// A message read back from a Maildir file: headers unfolded and decoded (RFC 2047), the base64 body decoded.
+struct ParsedMessage {
+    var headers: [String: String]
+    var body: String
+
+    init(_ data: Data) throws {
+        let text = String(decoding: data, as: UTF8.self)
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let unfolded = parts[0].replacingOccurrences(of: "\r\n ", with: " ")
+        var headers: [String: String] = [:]
+        for line in unfolded.components(separatedBy: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[String(line[..<colon])] = Self.decodeWords(String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+        self.headers = headers
+        let encoded = parts.dropFirst().joined(separator: "\r\n\r\n").replacingOccurrences(of: "\r\n", with: "")
+        self.body = Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// `=?UTF-8?B?…?=` words decoded; the space between two encoded words dropped, as RFC 2047 says.
+    static func decodeWords(_ value: String) -> String {
+        var result = ""
+        var rest = Substring(value)
+        var previousWasWord = false
+        while let start = rest.range(of: "=?UTF-8?B?") {
+            let between = rest[..<start.lowerBound]
+            if !(previousWasWord && between.allSatisfy(\.isWhitespace)) { result += between }
+            guard let end = rest[start.upperBound...].range(of: "?=") else { break }
+            result += Data(base64Encoded: String(rest[start.upperBound..<end.lowerBound])).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            rest = rest[end.upperBound...]
+            previousWasWord = true
+        }
+        return result + rest
+    }
+}
+
+@Suite("Notification", .serialized)
+struct NotificationTests {
+    @Test("receipt, publication and match messages land in the Maildir once each, bilingual, to the contact and staff")
+    func triggersIntoMaildir() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let environment = ["LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn", "LINGYAN_MATCH_ALERT_THRESHOLD": "0.3"]
+        let services = try [ServiceName.registry, .matching, .notification].map {
+            try ServiceProcess($0, home: home, environment: environment)
+        }
+        defer { Task { for service in services { await service.terminate() } } }
+        for service in services { _ = try await service.waitUntilHealthy() }
+        let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
+        _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
+        let form = MatchingFlowTests.need(
+            area: "水处理", description: "开发适用于工业废水回用的抗污染反渗透膜组件，并开展海水淡化中试", countries: ["IL"],
+            expertise: "膜材料研发能力")
+        let submitted = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: form))
+        _ = try await registry.call(
+            RegistryInterface.FormsReview.self, .init(id: submitted.id, revision: 1, decision: .return, reason: "请补充合作方式"))
+        _ = try await registry.call(RegistryInterface.FormsUpdate.self, .init(id: submitted.id, revision: 2, form: form))
+        _ = try await registry.call(RegistryInterface.FormsReview.self, .init(id: submitted.id, revision: 3, decision: .publish))
+
+        let maildir = "\(home.path)/mail/Maildir/new"
+        var messages: [ParsedMessage] = []
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
+            messages = try files.map { try ParsedMessage(Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) }
+            if messages.filter({ $0.headers["X-Lingyan-Trigger"] == "match_found" }).count >= 2 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let byTrigger = Dictionary(grouping: messages) { $0.headers["X-Lingyan-Trigger"] ?? "" }
+        #expect(byTrigger["form_received"]?.count == 2, "contact and staff")
+        #expect(byTrigger["form_returned"]?.count == 1)
+        #expect(byTrigger["form_published"]?.count == 1)
+        #expect(byTrigger["match_found"]?.count == 2)
+        let receipt = try #require(byTrigger["form_received"]?.first { $0.headers["To"]?.contains("zhang.wei@example.cn") == true })
+        #expect(receipt.headers["Subject"] == "表单已收到 / Form received: \(submitted.id)")
+        #expect(receipt.headers["To"] == "张伟 <zhang.wei@example.cn>")
+        #expect(receipt.headers["Message-ID"]?.hasSuffix("@lingyan>") == true)
+        #expect(receipt.body.contains("已收到") && receipt.body.contains("has been received"))
+        #expect(receipt.body.range(of: "已收到")!.lowerBound < receipt.body.range(of: "has been received")!.lowerBound, "Chinese first")
+        #expect(byTrigger["form_returned"]?.first?.body.contains("请补充合作方式") == true)
+        let match = try #require(byTrigger["match_found"]?.first)
+        #expect(match.headers["Subject"]?.contains("AquaMem Ltd. (IL)") == true)
+        #expect(match.body.contains("desalination"))
+        #expect(Set(messages.compactMap { $0.headers["Message-ID"] }).count == messages.count)
+
+        // The outbox says the same, and the CLI lists it.
+        let notifications = try await RPCClient.connect(socketPath: home.socket("notification"))
+        let rows = try await notifications.call(NotificationInterface.List.self, .init(formId: submitted.id)).notifications
+        #expect(rows.count == messages.count)
+        #expect(rows.allSatisfy { $0.state == .sent && $0.attempts == 1 })
+        let listed = try CLIRun.lingyan(["notify", "list", "--form", submitted.id], home: home)
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("form_received"))
+        // No contact value in the notification service's own feed.
+        let feed = try await notifications.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events
+        #expect(feed.filter { $0.type == "notification.sent" }.count == messages.count)
+        #expect(!(try LingyanJSON.string(feed)).contains("zhang.wei"))
+        await notifications.close()
+        await registry.close()
+    }
+}
