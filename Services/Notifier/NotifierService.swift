@@ -37,8 +37,11 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
         try triggers.applyMatching(db, event, fetched)
         wake(db)
     }
+    let reminders = Reminders(
+        store: store, registrySocket: configuration.socketPath(for: .registry), from: configuration.mailFrom,
+        staff: configuration.staffAddresses, clock: context.clock, logger: context.logger)
     let dispatcher = Dispatcher(
         store: store, maildir: Maildir(path: configuration.maildirDirectory), clock: context.clock, logger: context.logger)
     return ServiceParts(
-        router: router, databasePath: context.databasePath, feed: store.feed, background: [registry, matching, dispatcher])
+        router: router, databasePath: context.databasePath, feed: store.feed, background: [registry, matching, reminders, dispatcher])
 }

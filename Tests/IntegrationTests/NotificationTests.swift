@@ -103,4 +103,65 @@ struct NotificationTests {
         await notifications.close()
         await registry.close()
     }
+
+    /// The messages in the Maildir with a trigger, after waiting up to a few seconds for `count` of them.
+    private func messages(in home: TestHome, trigger: String, count: Int) async throws -> [ParsedMessage] {
+        let maildir = "\(home.path)/mail/Maildir/new"
+        var found: [ParsedMessage] = []
+        for _ in 0..<50 {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
+            found = try files.map { try ParsedMessage(Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) }
+                .filter { $0.headers["X-Lingyan-Trigger"] == trigger }
+            if found.count >= count { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return found
+    }
+
+    @Test("deadline reminders at T-30 and T-7 with the clock set, once each across restarts, none after the deadline; an expiry reminder 14 days before")
+    func reminders() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home, environment: ["LINGYAN_NOW": "2024-08-27T02:00:00Z"])
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let finland = MatchingFlowTests.need(area: "医疗健康", description: "面向老年慢病管理的远程医疗平台", countries: ["FI"])
+        let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: finland))
+        #expect(submitted.expiresOn == "2025-08-27")
+        await client.close()
+
+        func notifier(at now: String) async throws -> ServiceProcess {
+            let process = try ServiceProcess(
+                .notification, home: home, environment: ["LINGYAN_NOW": now, "LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn"])
+            _ = try await process.waitUntilHealthy()
+            return process
+        }
+        // 29 days before Finland's deadline (2024-09-25): the 30-day reminder, to the enterprise and to staff.
+        var service = try await notifier(at: "2024-08-27T02:00:00Z")
+        var thirty = try await self.messages(in: home, trigger: "deadline_30", count: 2)
+        #expect(thirty.count == 2)
+        #expect(thirty.contains { $0.headers["To"] == "张伟 <zhang.wei@example.cn>" && $0.body.contains("2024-09-25") })
+        #expect(thirty.allSatisfy { $0.headers["Subject"]?.contains("2025-FI") == true })
+        await service.terminate()
+
+        // Six days before: the 7-day reminder once, however often the service restarts; the 30-day one not again.
+        for _ in 0..<2 {
+            service = try await notifier(at: "2024-09-19T02:00:00Z")
+            _ = try await self.messages(in: home, trigger: "deadline_7", count: 2)
+            try await Task.sleep(for: .milliseconds(300))
+            await service.terminate()
+        }
+        #expect(try await self.messages(in: home, trigger: "deadline_7", count: 2).count == 2)
+        thirty = try await self.messages(in: home, trigger: "deadline_30", count: 2)
+        #expect(thirty.count == 2)
+
+        // After the deadline nothing more; 7 days before the form expires, its contact is reminded.
+        let last = try await notifier(at: "2025-08-20T02:00:00Z")
+        defer { Task { await last.terminate() } }
+        let expiring = try await self.messages(in: home, trigger: "form_expiring", count: 1)
+        #expect(expiring.count == 1)
+        #expect(expiring.first?.body.contains("lingyan forms renew \(submitted.id)") == true)
+        #expect(try await self.messages(in: home, trigger: "deadline_1", count: 1).isEmpty)
+    }
 }
