@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import ServiceKit
 import ServiceLifecycle
 import Shared
@@ -16,6 +17,26 @@ struct Dispatcher: Service {
     let logger: Logger
     var maximumAttempts = 8
 
+    /// Delivers up to 100 due rows; returns whether there may be more.
+    private func deliverDue(actor: CommonInterface.Actor) throws -> Bool {
+        let now = self.clock.now()
+        let due = try self.store.due(at: Timestamp.string(from: now), limit: 100)
+        for row in due {
+            do {
+                try self.maildir.deliver(row.message, name: OutgoingMessage.token(for: row.dedupKey) + ".lingyan")
+                try self.store.markSent(id: row.id, at: Timestamp.string(from: self.clock.now()), actor: actor)
+            } catch {
+                let attempts = row.attempts + 1
+                let retryAt = attempts >= self.maximumAttempts
+                    ? nil : Timestamp.string(from: now.addingTimeInterval(min(3_600, 2 * pow(2, Double(attempts - 1)))))
+                try self.store.markFailed(id: row.id, error: "\(error)", retryAt: retryAt, actor: actor)
+                self.logger.warning(
+                    "delivery failed", metadata: ["notification": "\(row.id)", "attempt": "\(attempts)", "error": "\(error)"])
+            }
+        }
+        return due.count == 100
+    }
+
     func run() async throws {
         try self.maildir.prepare()
         let actor = CommonInterface.Actor(uid: getuid(), user: SystemUsers.name(of: getuid()), pid: getpid(), operator: "notification")
@@ -23,22 +44,9 @@ struct Dispatcher: Service {
             var seen: Int64 = 0
             while !Task.isCancelled {
                 do {
-                    let now = self.clock.now()
-                    let due = try self.store.due(at: Timestamp.string(from: now), limit: 100)
-                    for row in due {
-                        do {
-                            try self.maildir.deliver(row.message, name: OutgoingMessage.token(for: row.dedupKey) + ".lingyan")
-                            try self.store.markSent(id: row.id, at: Timestamp.string(from: self.clock.now()), actor: actor)
-                        } catch {
-                            let attempts = row.attempts + 1
-                            let retryAt = attempts >= self.maximumAttempts
-                                ? nil : Timestamp.string(from: now.addingTimeInterval(min(3_600, 2 * pow(2, Double(attempts - 1)))))
-                            try self.store.markFailed(id: row.id, error: "\(error)", retryAt: retryAt, actor: actor)
-                            self.logger.warning(
-                                "delivery failed", metadata: ["notification": "\(row.id)", "attempt": "\(attempts)", "error": "\(error)"])
-                        }
-                    }
-                    if due.count == 100 { continue }
+                    // File writes, fsyncs and commits block: they run on the thread pool, not on the task's thread.
+                    let full = try await NIOThreadPool.singleton.runIfActive { try self.deliverDue(actor: actor) }
+                    if full { continue }
                 } catch {
                     self.logger.error("outbox pass failed; retrying", metadata: ["error": "\(error)"])
                 }

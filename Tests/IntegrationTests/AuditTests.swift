@@ -180,6 +180,7 @@ struct AuditTests {
         defer { Task { await registry.terminate() } }
         let crashed = try ServiceProcess(.audit, home: home)
         _ = try await registry.waitUntilHealthy()
+        _ = try await crashed.waitUntilHealthy()
         var client = try await RPCClient.connect(socketPath: home.socket("audit"))
         _ = try await self.waitForSize(7, client: client)
         _ = try await client.call(AuditInterface.Seal.self, .init())
