@@ -13,6 +13,8 @@ import Shared
 struct Dispatcher: Service {
     let store: NotifierStore
     let maildir: Maildir
+    /// When set, messages go to this command (`sendmail -t -i` style) instead of the Maildir.
+    let sendmail: String?
     let clock: LingyanClock
     let logger: Logger
     var maximumAttempts = 8
@@ -23,7 +25,14 @@ struct Dispatcher: Service {
         let due = try self.store.due(at: Timestamp.string(from: now), limit: 100)
         for row in due {
             do {
-                try self.maildir.deliver(row.message, name: OutgoingMessage.token(for: row.dedupKey) + ".lingyan")
+                if let sendmail = self.sendmail {
+                    let outcome = try CommandRunner.run(sendmail, input: row.message)
+                    guard outcome.status == 0 else {
+                        throw MaildirError(description: "sendmail exited \(outcome.status): \(outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))")
+                    }
+                } else {
+                    try self.maildir.deliver(row.message, name: OutgoingMessage.token(for: row.dedupKey) + ".lingyan")
+                }
                 try self.store.markSent(id: row.id, at: Timestamp.string(from: self.clock.now()), actor: actor)
             } catch {
                 let attempts = row.attempts + 1
@@ -38,7 +47,7 @@ struct Dispatcher: Service {
     }
 
     func run() async throws {
-        try self.maildir.prepare()
+        if self.sendmail == nil { try self.maildir.prepare() }
         let actor = CommonInterface.Actor(uid: getuid(), user: SystemUsers.name(of: getuid()), pid: getpid(), operator: "notification")
         await cancelWhenGracefulShutdown {
             var seen: Int64 = 0

@@ -48,6 +48,7 @@ struct Maildir: Sendable {
     }
 }
 
+/// Why a delivery failed, as the outbox records it.
 struct MaildirError: Error, CustomStringConvertible {
     let description: String
 }

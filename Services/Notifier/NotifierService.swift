@@ -41,7 +41,8 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
         store: store, registrySocket: configuration.socketPath(for: .registry), from: configuration.mailFrom,
         staff: configuration.staffAddresses, clock: context.clock, logger: context.logger)
     let dispatcher = Dispatcher(
-        store: store, maildir: Maildir(path: configuration.maildirDirectory), clock: context.clock, logger: context.logger)
+        store: store, maildir: Maildir(path: configuration.maildirDirectory), sendmail: configuration.sendmailCommand,
+        clock: context.clock, logger: context.logger)
     return ServiceParts(
         router: router, databasePath: context.databasePath, feed: store.feed, background: [registry, matching, reminders, dispatcher])
 }

@@ -50,6 +50,8 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var staffAddresses: [String]
     /// Notification: the `From` of every message.
     public var mailFrom: String
+    /// Notification: a `sendmail -t -i` style command to deliver through instead of the Maildir.
+    public var sendmailCommand: String?
     /// Who may do what (DESIGN §5); nil means root and the services' own user are admins and nobody else is known.
     public var roles: RoleMapConfiguration?
 
@@ -110,6 +112,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
             configuration.staffAddresses = value
         }
         if let value = try container.decodeIfPresent(String.self, forKey: .mailFrom) { configuration.mailFrom = value }
+        configuration.sendmailCommand = try container.decodeIfPresent(String.self, forKey: .sendmailCommand)
         configuration.roles = try container.decodeIfPresent(RoleMapConfiguration.self, forKey: .roles)
         self = configuration
     }
@@ -203,6 +206,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
             self.staffAddresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         if let value = environment["LINGYAN_MAIL_FROM"] { self.mailFrom = value }
+        if let value = environment["LINGYAN_SENDMAIL"] { self.sendmailCommand = value.isEmpty ? nil : value }
         if let value = try integer("LINGYAN_AUDIT_SEAL_LINES") { self.auditSealLines = value }
         if let value = try integer("LINGYAN_AUDIT_SEAL_AGE_SECONDS") { self.auditSealAgeSeconds = value }
         if let value = try integer("LINGYAN_AUDIT_GZIP_LEVEL") { self.auditGzipLevel = value }

@@ -164,4 +164,44 @@ struct NotificationTests {
         #expect(expiring.first?.body.contains("lingyan forms renew \(submitted.id)") == true)
         #expect(try await self.messages(in: home, trigger: "deadline_1", count: 1).isEmpty)
     }
+
+    @Test("a sendmail command that fails then succeeds takes the message from failed to sent, with backoff and its error kept")
+    func sendmailFailsThenSucceeds() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/sendmail-flaky").path
+        let registry = try ServiceProcess(.registry, home: home)
+        let notification = try ServiceProcess(
+            .notification, home: home, environment: ["LINGYAN_SENDMAIL": "\(fixture) \(home.path) 1"])
+        defer { Task { await registry.terminate(); await notification.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        _ = try await notification.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form()))
+        let outbox = try await RPCClient.connect(socketPath: home.socket("notification"))
+
+        var rows: [NotificationInterface.Notification] = []
+        for _ in 0..<50 {
+            rows = try await outbox.call(NotificationInterface.List.self, .init(formId: submitted.id)).notifications
+            if rows.first?.state == .failed { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let failed = try #require(rows.first)
+        #expect(failed.state == .failed)
+        #expect(failed.lastError?.contains("temporary failure 1 of 1") == true, "\(failed.lastError ?? "")")
+        #expect(failed.nextAttemptAt != nil)
+        for _ in 0..<80 {
+            rows = try await outbox.call(NotificationInterface.List.self, .init(formId: submitted.id)).notifications
+            if rows.first?.state == .sent { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(rows.first?.state == .sent)
+        #expect(rows.first?.attempts == 2)
+        let mbox = try String(contentsOfFile: "\(home.path)/sent.mbox", encoding: .utf8)
+        #expect(mbox.components(separatedBy: "Message-ID: \(failed.messageId)").count == 2, "delivered exactly once")
+        #expect(!FileManager.default.fileExists(atPath: "\(home.path)/mail/Maildir/new"))
+        await outbox.close()
+        await client.close()
+    }
 }
