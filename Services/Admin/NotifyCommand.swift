@@ -54,11 +54,7 @@ struct NotifyCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let configuration = try self.global.configuration()
-            let result = try await withService(.notification, configuration: configuration) { client in
-                try await client.call(NotificationInterface.Preview.self, .init(id: self.id))
-            }
-            try printJSON(result.notification)
+            try printJSON(try await NotifyCommand.preview(self.id, global: self.global).notification)
         }
     }
 
@@ -71,10 +67,7 @@ struct NotifyCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let configuration = try self.global.configuration()
-            let result = try await withService(.notification, configuration: configuration) { client in
-                try await client.call(NotificationInterface.Preview.self, .init(id: self.id))
-            }
+            let result = try await NotifyCommand.preview(self.id, global: self.global)
             if self.global.json { return try printJSON(result) }
             print(result.message)
         }
@@ -95,6 +88,16 @@ struct NotifyCommand: AsyncParsableCommand {
             }
             if self.global.json { return try printJSON(row) }
             print("\(row.id): \(row.state.rawValue), queued for delivery now")
+        }
+    }
+}
+
+extension NotifyCommand {
+    /// A row and its message, from the running service.
+    static func preview(_ id: Int64, global: GlobalOptions) async throws -> NotificationInterface.Preview.Result {
+        let configuration = try global.configuration()
+        return try await withService(.notification, configuration: configuration) { client in
+            try await client.call(NotificationInterface.Preview.self, .init(id: id))
         }
     }
 }

@@ -28,7 +28,7 @@ struct Dispatcher: Service {
                 if let sendmail = self.sendmail {
                     let outcome = try CommandRunner.run(sendmail, input: row.message)
                     guard outcome.status == 0 else {
-                        throw MaildirError(description: "sendmail exited \(outcome.status): \(outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))")
+                        throw DeliveryError(description: "sendmail exited \(outcome.status): \(outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))")
                     }
                 } else {
                     try self.maildir.deliver(row.message, name: OutgoingMessage.token(for: row.dedupKey) + ".lingyan")

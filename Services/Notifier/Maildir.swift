@@ -44,11 +44,11 @@ struct Maildir: Sendable {
     }
 
     private static func error(_ what: String) -> any Error {
-        MaildirError(description: "\(what): \(String(cString: strerror(errno)))")
+        DeliveryError(description: "\(what): \(String(cString: strerror(errno)))")
     }
 }
 
-/// Why a delivery failed, as the outbox records it.
-struct MaildirError: Error, CustomStringConvertible {
+/// Why a delivery (into the Maildir or through sendmail) failed, as the outbox records it.
+struct DeliveryError: Error, CustomStringConvertible {
     let description: String
 }

@@ -1,8 +1,9 @@
 import Foundation
+import ServiceKit
 import Synchronization
 
-/// A child process started with `posix_spawn`: its standard output and error go to files, every other descriptor
-/// of the test process is closed in the child, and its exit is collected with `waitpid`.
+/// A child process started with ServiceKit's `ProcessSpawner`: its standard output and error go to a file, every
+/// other descriptor of the test process is closed in the child, and its exit is collected with `waitpid`.
 ///
 /// Foundation's `Process` leaves the test runner's other descriptors open in the child, so a daemon started by a
 /// script inherits pipes that other tests are reading, and those reads never end.
@@ -14,48 +15,10 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Starts `executable` with `arguments` and `environment`, writing its output to `outputPath` (both streams).
     public init(executable: String, arguments: [String], environment: [String: String], outputPath: String) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        Self.closeFrom(&actions, 3)
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        // The spawning thread may be a runtime worker with most signals blocked; the child must start with none
-        // blocked and default handlers, or a shell script in it could never be stopped with SIGTERM.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
+        let pid = try ProcessSpawner.spawn(
+            executable, arguments: arguments, environment: environment, output: .appending(outputPath))
         self.pid = pid
         LiveChildren.add(pid)
-    }
-
-    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-
-    /// glibc 2.34's `posix_spawn_file_actions_addclosefrom_np`, which its Swift module does not expose.
-    private static func closeFrom(_ actions: inout posix_spawn_file_actions_t, _ lowest: Int32) {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
-            return
-        }
-        let function = unsafeBitCast(symbol, to: CloseFrom.self)
-        _ = function(&actions, lowest)
     }
 
     /// The exit status (or 128 + signal), once the child has exited; nil while it runs.
@@ -65,9 +28,7 @@ public final class ChildProcess: @unchecked Sendable {
         if let exitStatus { return exitStatus }
         var raw: Int32 = 0
         guard waitpid(self.pid, &raw, WNOHANG) == self.pid else { return nil }
-        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Glibc's macros do not give Swift.
-        let signal = raw & 0x7F
-        self.exitStatus = signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
+        self.exitStatus = ProcessSpawner.exitStatus(raw)
         LiveChildren.remove(self.pid)
         return self.exitStatus
     }
