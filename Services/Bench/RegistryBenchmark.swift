@@ -123,7 +123,16 @@ struct RegistryBenchmark: AsyncParsableCommand {
 
     /// One submission frame: a complete, valid form.
     static func submission() throws -> ByteBuffer {
-        let form = PartnerSearchForm(
+        let request = try RPCRequestWriter.request(
+            method: RegistryInterface.FormsSubmit.name, params: RegistryInterface.FormsSubmit.Params(form: Self.sampleForm), id: 1)
+        var buffer = ByteBuffer()
+        buffer.writeFrame(request)
+        return buffer
+    }
+
+    /// A complete, valid form.
+    static var sampleForm: PartnerSearchForm {
+        PartnerSearchForm(
             organization: OrganizationDetails(
                 nameZh: "杭州示例水务科技有限公司", nameEn: "Hangzhou Example Water Technology Co., Ltd.",
                 address: "杭州市西湖区文二路 212 号", website: "https://www.example.cn",
@@ -131,11 +140,6 @@ struct RegistryBenchmark: AsyncParsableCommand {
             contact: ContactPerson(name: "张伟", position: "技术总监", phone: "0571-8705 4066", email: "zhang.wei@example.cn"),
             project: ProjectDetails(technicalArea: "水处理", description: "开发适用于工业废水回用的抗污染反渗透膜组件"),
             partner: PartnerWanted(countries: ["IL", "FI"], expertiseSought: "膜材料研发能力", contributionSought: "联合开发并在以色列试点"))
-        let request = try RPCRequestWriter.request(
-            method: RegistryInterface.FormsSubmit.name, params: RegistryInterface.FormsSubmit.Params(form: form), id: 1)
-        var buffer = ByteBuffer()
-        buffer.writeFrame(request)
-        return buffer
     }
 
     /// A synthetic foreign partner profile.

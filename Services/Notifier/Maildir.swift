@@ -1,7 +1,7 @@
 import Foundation
 
 /// Delivery into a Maildir (DESIGN §9): the message is written to `tmp/`, flushed, renamed into `new/`, and `new/`
-/// is flushed. The file name comes from the dedup key, so a delivery repeated after a crash replaces the file
+/// is flushed (once for a batch of messages). The file name comes from the dedup key, so a delivery repeated after a crash replaces the file
 /// instead of adding a second one.
 struct Maildir: Sendable {
     let path: String
@@ -14,7 +14,9 @@ struct Maildir: Sendable {
         }
     }
 
-    func deliver(_ message: [UInt8], name: String) throws {
+    /// Writes a message into `tmp/`, flushes it and renames it into `new/`. The rename is durable once `flush()`
+    /// returns: one flush of the directory serves a whole batch of messages.
+    func place(_ message: [UInt8], name: String) throws {
         let temporary = "\(self.path)/tmp/\(name)"
         let final = "\(self.path)/new/\(name)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -37,6 +39,10 @@ struct Maildir: Sendable {
         }
         close(descriptor)
         guard rename(temporary, final) == 0 else { throw Self.error("cannot move \(temporary) into new/") }
+    }
+
+    /// Flushes `new/`, making the renames before it durable.
+    func flush() throws {
         let directory = open("\(self.path)/new", O_RDONLY | O_CLOEXEC)
         guard directory >= 0 else { throw Self.error("cannot open \(self.path)/new") }
         defer { close(directory) }

@@ -42,7 +42,8 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
         staff: configuration.staffAddresses, clock: context.clock, logger: context.logger)
     let dispatcher = Dispatcher(
         store: store, maildir: Maildir(path: configuration.maildirDirectory), sendmail: configuration.sendmailCommand,
-        clock: context.clock, logger: context.logger)
+        clock: context.clock, logger: context.logger,
+        crashAfterDeliveries: CrashPoint(ProcessInfo.processInfo.environment["LINGYAN_FAULT_KILL_AFTER_DELIVERY"]))
     return ServiceParts(
         router: router, databasePath: context.databasePath, feed: store.feed, background: [registry, matching, reminders, dispatcher])
 }

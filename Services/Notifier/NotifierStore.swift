@@ -60,8 +60,16 @@ final class NotifierStore: Sendable {
         return db.changesCount > 0
     }
 
+    /// A message due for an attempt.
+    struct DueRow: Sendable {
+        var id: Int64
+        var dedupKey: String
+        var attempts: Int
+        var message: [UInt8]
+    }
+
     /// Messages due for an attempt at `now`, oldest first.
-    func due(at now: String, limit: Int) throws -> [(id: Int64, dedupKey: String, attempts: Int, message: [UInt8])] {
+    func due(at now: String, limit: Int) throws -> [DueRow] {
         try self.database.read { db in
             try Row.fetchAll(
                 db,
@@ -70,7 +78,7 @@ final class NotifierStore: Sendable {
                     WHERE state IN ('pending', 'failed') AND nextAttemptAt <= ? ORDER BY id LIMIT ?
                     """,
                 arguments: [now, limit]
-            ).map { (id: $0["id"], dedupKey: $0["dedupKey"], attempts: $0["attempts"], message: [UInt8]($0["message"] as Data)) }
+            ).map { DueRow(id: $0["id"], dedupKey: $0["dedupKey"], attempts: $0["attempts"], message: [UInt8]($0["message"] as Data)) }
         }
     }
 
@@ -81,20 +89,28 @@ final class NotifierStore: Sendable {
         }
     }
 
-    /// Records a delivery, with its event.
-    func markSent(id: Int64, at stamp: String, actor: CommonInterface.Actor) throws {
+    /// Records deliveries, each with its event, in one transaction.
+    func markSent(ids: [Int64], at stamp: String, actor: CommonInterface.Actor) throws {
+        guard !ids.isEmpty else { return }
         try self.database.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sentAt = ?, nextAttemptAt = NULL, lastError = NULL WHERE id = ?",
-                arguments: [stamp, id])
-            let row = try Row.fetchOne(db, sql: "SELECT trigger, formId, attempts FROM outbox WHERE id = ?", arguments: [id])
-            try self.feed.append(
-                db, type: "notification.sent", entity: "notification:\(id)", actor: actor,
-                data: [
-                    "trigger": .string(row?["trigger"] ?? ""), "formId": (row?["formId"] as String?).map { .string($0) } ?? .null,
-                    "attempts": .integer(row?["attempts"] ?? 1),
-                ])
+            for id in ids { try self.markSent(db, id: id, at: stamp, actor: actor) }
         }
+    }
+
+    private func markSent(_ db: Database, id: Int64, at stamp: String, actor: CommonInterface.Actor) throws {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                UPDATE outbox SET state = 'sent', attempts = attempts + 1, sentAt = ?, nextAttemptAt = NULL, lastError = NULL
+                WHERE id = ? RETURNING trigger, formId, attempts
+                """,
+            arguments: [stamp, id])
+        try self.feed.append(
+            db, type: "notification.sent", entity: "notification:\(id)", actor: actor,
+            data: [
+                "trigger": .string(row?["trigger"] ?? ""), "formId": (row?["formId"] as String?).map { .string($0) } ?? .null,
+                "attempts": .integer(row?["attempts"] ?? 1),
+            ])
     }
 
     /// Records a failed attempt: the next one after `retryAt`, or `dead` when there is none.

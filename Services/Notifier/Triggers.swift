@@ -80,18 +80,40 @@ struct Triggers: Sendable {
         else { return }
         let contact = form.form.contact
         let profile = partner.profile
-        var concepts = ""
-        if case .array(let values)? = event.data["concepts"] {
-            concepts = values.compactMap(\.stringValue).joined(separator: ", ")
-        }
+        let concepts = Self.conceptLabels(event.data)
+        let reasons = Self.reasons(event.data)
         var score = ""
         if case .double(let value)? = event.data["score"] { score = String(format: "%.2f", value) }
+        let reasonsZh = reasons.map { "- \($0.zh)" }.joined(separator: "\n")
+        let reasonsEn = reasons.map { "- \($0.en)" }.joined(separator: "\n")
         try self.queue(
             db, key: "match.found:\(formId):\(partnerId)", trigger: "match_found",
             to: [("contact", "\(contact.name) <\(contact.email)>")] + self.staffRecipients, formId: formId,
             subject: "找到潜在合作伙伴 / Possible partner found: \(profile.name) (\(profile.country))",
-            zh: "\(form.form.organization.nameZh)：\n\n根据您的需求（\(formId)），我们找到一家潜在合作伙伴：\n\(profile.name)（\(profile.country)）\n共同领域：\(concepts)\n匹配度：\(score)\n\n如需对接，请联系服务中心。",
-            en: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nFor your need \(formId) we found a possible partner:\n\(profile.name) (\(profile.country))\nShared fields: \(concepts)\nScore: \(score)\n\nContact the service centre to be introduced.")
+            zh: "\(form.form.organization.nameZh)：\n\n根据您的需求（\(formId)），我们找到一家潜在合作伙伴：\n\(profile.name)（\(profile.country)）\n共同领域：\(concepts.map(\.zh).joined(separator: "、"))\n匹配度：\(score)\n\(reasonsZh)\n\n如需对接，请联系服务中心。",
+            en: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nFor your need \(formId) we found a possible partner:\n\(profile.name) (\(profile.country))\nShared fields: \(concepts.map(\.en).joined(separator: ", "))\nScore: \(score)\n\(reasonsEn)\n\nContact the service centre to be introduced.")
+    }
+
+    /// The shared concepts' labels; events written before labels were carried give their ids in both languages.
+    private static func conceptLabels(_ data: JSONValue) -> [(zh: String, en: String)] {
+        if case .array(let labels)? = data["conceptLabels"] {
+            return labels.compactMap { label in
+                guard case .object(let fields) = label, let zh = fields["zh"]?.stringValue, let en = fields["en"]?.stringValue
+                else { return nil }
+                return (zh, en)
+            }
+        }
+        guard case .array(let ids)? = data["concepts"] else { return [] }
+        return ids.compactMap(\.stringValue).map { ($0, $0) }
+    }
+
+    private static func reasons(_ data: JSONValue) -> [(zh: String, en: String)] {
+        guard case .array(let reasons)? = data["reasons"] else { return [] }
+        return reasons.compactMap { reason in
+            guard case .object(let fields) = reason, let zh = fields["zh"]?.stringValue, let en = fields["en"]?.stringValue
+            else { return nil }
+            return (zh, en)
+        }
     }
 
     private var staffRecipients: [(String, String)] { self.staff.map { ("staff:\($0)", $0) } }

@@ -86,6 +86,10 @@ struct NotificationTests {
         let match = try #require(byTrigger["match_found"]?.first)
         #expect(match.headers["Subject"]?.contains("AquaMem Ltd. (IL)") == true)
         #expect(match.body.contains("desalination"))
+        // Concepts by their labels in both languages, not by their ids, and the ranking's reasons.
+        #expect(match.body.contains("海水淡化") && match.body.contains("共同的技术领域"))
+        #expect(match.body.contains("shared fields:"))
+        #expect(!match.body.contains("water-treatment"))
         #expect(Set(messages.compactMap { $0.headers["Message-ID"] }).count == messages.count)
 
         // The outbox says the same, and the CLI lists it.
@@ -203,5 +207,104 @@ struct NotificationTests {
         #expect(!FileManager.default.fileExists(atPath: "\(home.path)/mail/Maildir/new"))
         await outbox.close()
         await client.close()
+    }
+
+    /// The Maildir's messages by file name.
+    private func maildirFiles(_ home: TestHome) throws -> [String: Data] {
+        let maildir = "\(home.path)/mail/Maildir/new"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
+        return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) })
+    }
+
+    @Test("SIGKILL between writing a message into new/ and recording it: after restart the same file, the same Message-ID, recorded once")
+    func killBetweenDeliveryAndRecord() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let staff = ["LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn"]
+        let registry = try ServiceProcess(.registry, home: home)
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        let crashing = try ServiceProcess(
+            .notification, home: home, environment: staff.merging(["LINGYAN_FAULT_KILL_AFTER_DELIVERY": "1"]) { $1 })
+        _ = try await crashing.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form()))
+        await client.close()
+
+        // The first delivery is written (the other may be too: they are written in parallel), then the process dies
+        // before recording any of them.
+        #expect(await crashing.waitForExit() != nil, "killed itself after the first delivery")
+        let written = try self.maildirFiles(home)
+        #expect((1...2).contains(written.count))
+        let (name, bytes) = try #require(written.first)
+        let messageId = try #require(try ParsedMessage(bytes).headers["Message-ID"])
+
+        let restarted = try ServiceProcess(.notification, home: home, environment: staff)
+        defer { Task { await restarted.terminate() } }
+        _ = try await restarted.waitUntilHealthy()
+        let outbox = try await RPCClient.connect(socketPath: home.socket("notification"))
+        var rows: [NotificationInterface.Notification] = []
+        for _ in 0..<100 {
+            rows = try await outbox.call(NotificationInterface.List.self, .init(formId: submitted.id)).notifications
+            if rows.count == 2, rows.allSatisfy({ $0.state == .sent }) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.state == .sent }, "contact and staff both delivered")
+        let files = try self.maildirFiles(home)
+        #expect(files.count == 2, "the repeat replaced the first file instead of adding one")
+        #expect(files[name] == bytes, "the repeated delivery wrote the same bytes under the same name")
+        let ids = try files.values.map { try #require(try ParsedMessage($0).headers["Message-ID"]) }
+        #expect(Set(ids).count == 2 && ids.contains(messageId))
+        let recorded = try #require(rows.first { $0.messageId == messageId })
+        #expect(recorded.attempts == 1, "a delivery cut off by a crash is not counted as a failed attempt")
+        let sent = try await outbox.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events
+            .filter { $0.type == "notification.sent" }
+        #expect(sent.count == 2, "each message recorded as sent once")
+        await outbox.close()
+    }
+
+    @Test("SIGKILL at random moments while 120 messages are delivered: every message in the Maildir exactly once")
+    func killDuringBurst() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let staff = ["LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn,desk@zjstec.example.cn"]
+        let registry = try ServiceProcess(.registry, home: home)
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        var forms: [String] = []
+        for _ in 0..<40 {
+            forms.append(try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id)
+        }
+        await client.close()
+
+        // Three lives cut short by SIGKILL at staggered moments, then one left to finish.
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<3 {
+            let notifier = try ServiceProcess(.notification, home: home, environment: staff)
+            _ = try await notifier.waitUntilHealthy()
+            try await Task.sleep(for: .milliseconds(Int.random(in: 20...(60 + 40 * round), using: &generator)))
+            notifier.signal(SIGKILL)
+            _ = await notifier.waitForExit()
+        }
+        let last = try ServiceProcess(.notification, home: home, environment: staff)
+        defer { Task { await last.terminate() } }
+        _ = try await last.waitUntilHealthy()
+        let outbox = try await RPCClient.connect(socketPath: home.socket("notification"))
+        var rows: [NotificationInterface.Notification] = []
+        for _ in 0..<200 {
+            rows = try await outbox.call(NotificationInterface.List.self, .init(limit: 500)).notifications
+            if rows.count == 120, rows.allSatisfy({ $0.state == .sent }) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(rows.count == 120, "40 forms × (contact + 2 staff)")
+        #expect(rows.allSatisfy { $0.state == .sent })
+        let files = try self.maildirFiles(home)
+        #expect(files.count == 120)
+        let ids = try files.values.map { try #require(try ParsedMessage($0).headers["Message-ID"]) }
+        #expect(Set(ids) == Set(rows.map(\.messageId)), "one file per outbox row, named by its Message-ID")
+        let tmp = (try? FileManager.default.contentsOfDirectory(atPath: "\(home.path)/mail/Maildir/tmp")) ?? []
+        #expect(tmp.count <= 1, "at most the one message being written at the last kill is left in tmp/")
+        await outbox.close()
     }
 }

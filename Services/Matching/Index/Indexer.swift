@@ -113,6 +113,13 @@ struct Indexer: Sendable {
             data: [
                 "formId": .string(formId), "partnerId": .string(partnerId), "score": .double(match.score),
                 "concepts": .array(match.sharedConcepts.map { .string($0.id) }),
+                // Labels and reasons travel with the event so that a message can name them in both languages.
+                "conceptLabels": .array(match.sharedConcepts.map {
+                    .object(["id": .string($0.id), "zh": .string($0.labelZh), "en": .string($0.labelEn)])
+                }),
+                "reasons": .array(match.reasons.map {
+                    .object(["code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en)])
+                }),
             ])
     }
 
