@@ -122,7 +122,7 @@ struct NotificationTests {
         return found
     }
 
-    @Test("deadline reminders at T-30 and T-7 with the clock set, once each across restarts, none after the deadline; an expiry reminder 14 days before")
+    @Test("deadline reminders at T-30, T-7 and T-1 with the clock set, once each across restarts, none after the deadline; an expiry reminder 14 days before")
     func reminders() async throws {
         let home = try TestHome()
         defer { home.remove() }
@@ -160,13 +160,21 @@ struct NotificationTests {
         thirty = try await self.messages(in: home, trigger: "deadline_30", count: 2)
         #expect(thirty.count == 2)
 
+        // The day before: the 1-day reminder.
+        service = try await notifier(at: "2024-09-24T02:00:00Z")
+        let one = try await self.messages(in: home, trigger: "deadline_1", count: 2)
+        #expect(one.count == 2)
+        #expect(one.allSatisfy { $0.body.contains("2024-09-25") })
+        await service.terminate()
+
         // After the deadline nothing more; 7 days before the form expires, its contact is reminded.
         let last = try await notifier(at: "2025-08-20T02:00:00Z")
         defer { Task { await last.terminate() } }
         let expiring = try await self.messages(in: home, trigger: "form_expiring", count: 1)
         #expect(expiring.count == 1)
         #expect(expiring.first?.body.contains("lingyan forms renew \(submitted.id)") == true)
-        #expect(try await self.messages(in: home, trigger: "deadline_1", count: 1).isEmpty)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await self.messages(in: home, trigger: "deadline_1", count: 2).count == 2, "no reminder after the deadline")
     }
 
     @Test("a sendmail command that fails then succeeds takes the message from failed to sent, with backoff and its error kept")
