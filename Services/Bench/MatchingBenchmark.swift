@@ -19,12 +19,20 @@ struct MatchingBenchmark: AsyncParsableCommand {
     @Option(help: "Directory of the executables to measure (default: beside lingyan-bench).")
     var binDir: String?
 
+    @Flag(help: "Keep the scratch LINGYAN_HOME (printed) with its index, to examine it afterwards.")
+    var keep = false
+
+    @Option(help: "Measure on this LINGYAN_HOME (one kept by --keep) instead of a new one; its profiles count.")
+    var home: String?
+
     func run() async throws {
         printLineByLine()
         let sizes = self.profiles.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.sorted()
         let directory = productDirectory(self.binDir)
-        let home = try scratchHome()
-        defer { try? FileManager.default.removeItem(atPath: home) }
+        let home = try self.home ?? scratchHome()
+        defer {
+            if self.keep || self.home != nil { print("kept \(home)") } else { try? FileManager.default.removeItem(atPath: home) }
+        }
         let registry = try spawn("\(directory)/lingyan-registry", home: home, log: "\(home)/registry.log")
         defer { stop(registry) }
         let matching = try spawn("\(directory)/lingyan-matching", home: home, log: "\(home)/matching.log")
@@ -35,7 +43,9 @@ struct MatchingBenchmark: AsyncParsableCommand {
         print("")
 
         var generator = ProfileGenerator()
-        var indexed = 0
+        var indexed = try await matchingClient.call(MatchingInterface.IndexStatus.self).documents["partner"] ?? 0
+        // Profiles of a kept home are the generator's first ones: continue after them.
+        for _ in 0..<indexed { _ = generator.next() }
         for size in sizes {
             // Import up to `size`, in frames of 1,000 lines, and time until the last one is matchable.
             let previous = indexed
@@ -55,7 +65,8 @@ struct MatchingBenchmark: AsyncParsableCommand {
             let sizeBytes = ["", "-wal"].reduce(0) { total, suffix in
                 total + ((try? FileManager.default.attributesOfItem(atPath: "\(home)/data/matching.sqlite\(suffix)")[.size] as? Int) ?? 0)
             }
-            print("\(size) profiles: import + index \(Int(Double(size - previous) / buildSeconds)) profiles/s; "
+            let rate = indexed > previous ? "import + index \(Int(Double(indexed - previous) / buildSeconds)) profiles/s; " : ""
+            print("\(size) profiles: \(rate)"
                 + "matches.partners p50 \(micros(latencies.p50)), p99 \(micros(latencies.p99)) (\(latencies.count) queries); "
                 + "matching.sqlite \(sizeBytes / 1_048_576) MiB (\(String(format: "%.1f", Double(sizeBytes) / Double(size) * 100_000 / 1_048_576)) MiB per 100,000)")
         }
@@ -95,6 +106,11 @@ struct MatchingBenchmark: AsyncParsableCommand {
             let elapsed = ContinuousClock.now - started
             samples.append(UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000))
         }
+        // The slowest needs, to see what a query costs.
+        var byNeed: [Int: [UInt64]] = [:]
+        for (number, sample) in samples.enumerated() { byNeed[number % needs.count, default: []].append(sample) }
+        let slowest = byNeed.map { ($0.key, $0.value.sorted()[$0.value.count / 2]) }.sorted { $0.1 > $1.1 }.prefix(3)
+        print("  slowest needs (median): " + slowest.map { "\(needs[$0.0].project.technicalArea) \(micros($0.1))" }.joined(separator: ", "))
         samples.sort()
         return (percentile(samples, 0.5), percentile(samples, 0.99), samples.count)
     }

@@ -42,7 +42,7 @@ struct MatchingHandlers: Sendable {
             return try await self.store.database.read { db in
                 var need = Need(text: text, taxonomy: self.taxonomy)
                 if let formId = params.formId { need.isIndexed = try MatchingStore.contains(db, id: "form:\(formId)") }
-                let results = try PairRanker(taxonomy: self.taxonomy).partners(
+                let results = try PairRanker(taxonomy: self.taxonomy, frequencyCache: self.store.frequencies).partners(
                     for: need, countries: countries, regions: try Indexer.midlandsCounties(db), formId: params.formId,
                     limit: limit, db: db)
                 return .init(results: results, needConcepts: self.references(need))
@@ -58,7 +58,7 @@ struct MatchingHandlers: Sendable {
                 var need = Need(
                     concepts: partner.concepts, terms: partner.terms.map(String.init).sorted())
                 need.isIndexed = true
-                let results = try PairRanker(taxonomy: self.taxonomy).forms(
+                let results = try PairRanker(taxonomy: self.taxonomy, frequencyCache: self.store.frequencies).forms(
                     for: need, country: country, partnerId: partner.ref, externalId: partner.externalId, limit: limit, db: db)
                 return .init(results: results, needConcepts: self.references(need))
             }

@@ -10,6 +10,8 @@ import Shared
 final class MatchingStore: Sendable {
     let database: DatabasePool
     let feed: ChangeFeed
+    /// Document frequencies for queries (see `FrequencyCache`).
+    let frequencies = FrequencyCache()
 
     init(path: String, clock: LingyanClock) throws {
         self.database = try ServiceDatabase.open(path: path, migrator: Self.migrator)
@@ -172,9 +174,10 @@ final class MatchingStore: Sendable {
         let rows = try GRDB.Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT d.id, d.kind, d.ref, d.name, d.country, d.countries, d.region, d.externalId, d.concepts,
-                       '' AS terms, '' AS body, bm25(search, 1.0, 0.0) AS rank
-                FROM search JOIN documents d ON d.rowid = search.rowid
-                WHERE search MATCH ? ORDER BY rank LIMIT ?
+                       '' AS terms, '' AS body, hits.rank
+                FROM (SELECT rowid, bm25(search, 1.0, 0.0) AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?) hits
+                JOIN documents d ON d.rowid = hits.rowid
+                ORDER BY hits.rank
                 """),
             arguments: [match, limit])
         return rows.map { (Self.row($0), $0["rank"]) }

@@ -9,6 +9,8 @@ import Shared
 /// score, and explained: the concepts shared, the terms matched, the country.
 struct PairRanker: Sendable {
     let taxonomy: Taxonomy
+    /// Remembered document frequencies for queries; nil reads them exactly (alerts, inside index writes).
+    var frequencyCache: FrequencyCache? = nil
     /// Candidates read from the index before re-ranking.
     var candidates = 200
 
@@ -22,11 +24,12 @@ struct PairRanker: Sendable {
     func partners(
         for need: Need, countries: [String], regions: Set<String>?, formId: String?, limit: Int, db: Database
     ) throws -> [MatchingInterface.PairMatch] {
-        var filter = "meta:k_partner"
-        if !countries.isEmpty {
-            filter += " AND meta:(" + countries.map { "cc_\($0.lowercased())" }.joined(separator: " OR ") + ")"
-        }
-        let found = try self.search(need: need, filter: filter, db: db).filter { candidate in
+        // A country token alone is the cheaper filter (its list is shorter than every partner's), and with no
+        // country none: the few calls and forms among the candidates are dropped below.
+        let filter = countries.isEmpty
+            ? nil : "meta:(" + countries.map { "cc_\($0.lowercased())" }.joined(separator: " OR ") + ")"
+        let found = try self.search(need: need, filter: filter, extra: countries.isEmpty ? 20 : 0, db: db).filter { candidate in
+            guard candidate.row.kind == IndexedDocument.Kind.partner.rawValue else { return false }
             guard candidate.row.country == "GB", let regions else { return true }
             return candidate.row.region.map(regions.contains) ?? false
         }
@@ -42,8 +45,8 @@ struct PairRanker: Sendable {
     {
         // With no published form there is nothing to rank, and the query would still score every matching profile.
         guard try MatchingStore.count(db, kind: .form) > 0 else { return [] }
-        let filter = "meta:k_form AND meta:want_\(country.lowercased())"
-        let ranked = try self.search(need: need, filter: filter, db: db).map { candidate in
+        let filter = "meta:want_\(country.lowercased())"
+        let ranked = try self.search(need: need, filter: filter, extra: 0, db: db).filter { $0.row.kind == IndexedDocument.Kind.form.rawValue }.map { candidate in
             var match = self.pair(need: need, candidate: candidate, partnerId: partnerId, formId: candidate.row.ref, regions: nil)
             match.externalId = externalId
             return match
@@ -81,24 +84,52 @@ struct PairRanker: Sendable {
     /// makes FTS5 score every document.
     static let commonShare = 0.1
     static let maximumTerms = 20
+    /// Concept tokens are kept up to this share (and always below 2,000 documents): a concept most profiles carry
+    /// ("manufacturing" in "manufacturing partners wanted") picks out nothing, and still counts in the concept score
+    /// of the candidates found.
+    static let commonConceptShare = 0.25
+    /// The postings one query may read, summed over its terms, rarest first: FTS5 reads and scores every posting of
+    /// every term, so this bounds a query's cost however large the index grows. Concept tokens may use up to
+    /// `conceptBudgetShare` of it before the words come in.
+    static let postingBudget = 6_000
+    static let conceptBudgetShare = 0.6
 
-    private func search(need: Need, filter: String, db: Database) throws -> [(row: MatchingStore.Row, bm25: Double)] {
+    /// The terms a query runs with: concept tokens, then other terms, each group rarest first, within the budget.
+    func queryTerms(need: Need, db: Database) throws -> [String] {
         let all = need.ftsTerms(taxonomy: self.taxonomy)
-        var frequencies = try MatchingStore.documentFrequencies(db, terms: all)
+        var frequencies = try self.frequencyCache?.frequencies(db, terms: all)
+            ?? MatchingStore.documentFrequencies(db, terms: all)
         if need.isIndexed {
             for (term, count) in frequencies { frequencies[term] = count > 1 ? count - 1 : nil }
         }
-        let total = try MatchingStore.documentCount(db)
+        let total = try self.frequencyCache?.documentCount(db) ?? MatchingStore.documentCount(db)
         let limit = max(3, Int(Double(total) * Self.commonShare))
-        // Concept tokens always (they carry a need across languages), then the rarest other terms.
-        let concepts = all.filter { $0.hasPrefix("c_") && frequencies[$0] != nil }
+        let conceptLimit = max(2_000, Int(Double(total) * Self.commonConceptShare))
+        let concepts = all.filter { $0.hasPrefix("c_") && frequencies[$0].map { $0 <= conceptLimit } == true }
+            .sorted { frequencies[$0]! < frequencies[$1]! }
         let others = all.filter { !$0.hasPrefix("c_") && frequencies[$0] != nil }.sorted { frequencies[$0]! < frequencies[$1]! }
-        var terms = concepts + others.prefix { frequencies[$0]! <= limit }
-        if terms.count < 3 { terms = concepts + others.prefix(3) }
-        terms = Array(terms.prefix(Self.maximumTerms))
+        var terms: [String] = []
+        var postings = 0
+        for term in concepts where terms.isEmpty || postings + frequencies[term]! <= Int(Double(Self.postingBudget) * Self.conceptBudgetShare) {
+            terms.append(term)
+            postings += frequencies[term]!
+        }
+        for term in others.prefix(while: { frequencies[$0]! <= limit }) {
+            guard terms.count < Self.maximumTerms, postings + frequencies[term]! <= Self.postingBudget else { break }
+            terms.append(term)
+            postings += frequencies[term]!
+        }
+        // A need made only of common words still gets its three rarest.
+        if terms.count < 3 { terms += others.filter { !terms.contains($0) }.prefix(3 - terms.count) }
+        return terms
+    }
+
+    /// The best `candidates` (+ `extra`) documents by BM25 among those `filter` admits.
+    private func search(need: Need, filter: String?, extra: Int, db: Database) throws -> [(row: MatchingStore.Row, bm25: Double)] {
+        let terms = try self.queryTerms(need: need, db: db)
         guard !terms.isEmpty else { return [] }
-        let match = filter + " AND terms:(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
-        return try MatchingStore.search(db, match: match, limit: self.candidates)
+        let words = "terms:(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+        return try MatchingStore.search(db, match: filter.map { "\($0) AND \(words)" } ?? words, limit: self.candidates + extra)
     }
 
     private func pair(
