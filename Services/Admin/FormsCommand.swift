@@ -7,7 +7,7 @@ struct FormsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forms",
         abstract: "Submit, list and show partner search forms.",
-        subcommands: [Submit.self, List.self, Show.self, Review.self, Close.self, Renew.self])
+        subcommands: [Submit.self, Update.self, List.self, Show.self, Review.self, Close.self, Renew.self])
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -21,26 +21,60 @@ struct FormsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try self.global.configuration()
-            guard let data = FileManager.default.contents(atPath: self.file) else {
-                throw ValidationError("cannot read \(self.file)")
-            }
-            let form: PartnerSearchForm
-            do {
-                // A file may hold the form itself or `{"form": …}` as forms.submit takes it.
-                if let wrapped = try? LingyanJSON.decode(RegistryInterface.FormsSubmit.Params.self, from: data) {
-                    form = wrapped.form
-                } else {
-                    form = try LingyanJSON.decode(PartnerSearchForm.self, from: data)
-                }
-            } catch {
-                printError("\(self.file) is not a partner search form: \(error)")
-                throw ExitStatus.dataError
-            }
+            let form = try FormsCommand.readForm(self.file)
             let result = try await withService(.registry, configuration: configuration) { client in
                 try await client.call(RegistryInterface.FormsSubmit.self, .init(form: form), meta: self.global.meta)
             }
             if self.global.json { return try printJSON(result) }
             print("表单已提交 / Form submitted: \(result.id) (organisation \(result.organizationId), revision \(result.revision))")
+        }
+    }
+
+    /// A form from a JSON file: the form itself, or `{"form": …}` as forms.submit takes it.
+    static func readForm(_ file: String) throws -> PartnerSearchForm {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read \(file)")
+        }
+        do {
+            if let wrapped = try? LingyanJSON.decode(RegistryInterface.FormsSubmit.Params.self, from: data) {
+                return wrapped.form
+            }
+            return try LingyanJSON.decode(PartnerSearchForm.self, from: data)
+        } catch {
+            printError("\(file) is not a partner search form: \(error)")
+            throw ExitStatus.dataError
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a form's content from a JSON file: the resubmission of a returned form, or a correction.",
+            discussion: """
+                A returned form goes back to review. The revision is read from the service unless given; a form \
+                changed meanwhile is refused, and every bad field is listed (exit 65).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The form's id.")
+        var id: String
+
+        @Argument(help: "A JSON file holding the whole form.")
+        var file: String
+
+        @Option(help: "The revision you changed (default: the current one).")
+        var revision: Int?
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let form = try FormsCommand.readForm(self.file)
+            let state = try await withService(.registry, configuration: configuration) { client in
+                let revision = try await FormsCommand.revision(self.revision, of: self.id, client: client)
+                return try await client.call(
+                    RegistryInterface.FormsUpdate.self, .init(id: self.id, revision: revision, form: form), meta: self.global.meta)
+            }
+            if self.global.json { return try printJSON(state) }
+            print("表单已更新 / Form updated: \(state.id): \(state.status.rawValue) (revision \(state.revision))")
         }
     }
 

@@ -12,7 +12,7 @@ struct PairRanker: Sendable {
     /// Remembered document frequencies for queries; nil reads them exactly (alerts, inside index writes).
     var frequencyCache: FrequencyCache? = nil
     /// Candidates read from the index before re-ranking.
-    var candidates = 200
+    var candidates = 100
 
     /// Weights of the score's parts.
     static let conceptWeight = 0.6
