@@ -161,7 +161,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Shared", "TestSupport"],
+            dependencies: [
+                "Shared", "TestSupport", "AuditKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/IntegrationTests"
         ),
     ]

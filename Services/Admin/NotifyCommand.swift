@@ -46,7 +46,9 @@ struct NotifyCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One outbox row, with its last error.")
+        static let configuration = CommandConfiguration(
+            abstract: "One outbox row: its state and last error, and the message as its reader sees it.",
+            discussion: "With --json, the row alone; `notify preview` prints the message exactly as delivered.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -54,7 +56,19 @@ struct NotifyCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            try printJSON(try await NotifyCommand.preview(self.id, global: self.global).notification)
+            let result = try await NotifyCommand.preview(self.id, global: self.global)
+            if self.global.json { return try printJSON(result.notification) }
+            let row = result.notification
+            print("#\(row.id) \(row.trigger): \(row.state.rawValue) after \(row.attempts) attempt(s)"
+                + (row.sentAt.map { ", sent \($0)" } ?? "") + (row.nextAttemptAt.map { ", next attempt \($0)" } ?? ""))
+            if let error = row.lastError { print("last error: \(error)") }
+            print("")
+            let message = ReadableMessage(result.message)
+            for name in ["From", "To", "Subject", "Date", "Message-ID"] {
+                if let value = message.headers[name] { print("\(name): \(value)") }
+            }
+            print("")
+            print(message.body)
         }
     }
 
@@ -103,3 +117,47 @@ extension NotifyCommand {
 }
 
 extension NotificationInterface.State: ExpressibleByArgument {}
+
+/// A delivered message made readable: headers unfolded and their RFC 2047 words decoded, a base64 body decoded.
+struct ReadableMessage {
+    var headers: [String: String] = [:]
+    var body: String
+
+    init(_ text: String) {
+        let separator = text.range(of: "\r\n\r\n") ?? text.range(of: "\n\n")
+        let head = separator.map { String(text[..<$0.lowerBound]) } ?? text
+        let rawBody = separator.map { String(text[$0.upperBound...]) } ?? ""
+        let lines = head.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n ", with: " ")
+            .split(separator: "\n")
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            self.headers[String(line[..<colon])] = Self.decodeWords(value)
+        }
+        if self.headers["Content-Transfer-Encoding"]?.lowercased() == "base64",
+            let data = Data(base64Encoded: rawBody.filter { !$0.isWhitespace })
+        {
+            self.body = String(decoding: data, as: UTF8.self)
+        } else {
+            self.body = rawBody
+        }
+    }
+
+    /// `=?UTF-8?B?…?=` words decoded; the space between two encoded words dropped, as RFC 2047 says.
+    static func decodeWords(_ value: String) -> String {
+        var result = ""
+        var rest = Substring(value)
+        var previousWasWord = false
+        while let start = rest.range(of: "=?UTF-8?B?", options: .caseInsensitive),
+            let end = rest[start.upperBound...].range(of: "?=")
+        {
+            let between = rest[..<start.lowerBound]
+            if !(previousWasWord && between.allSatisfy(\.isWhitespace)) { result += between }
+            let encoded = String(rest[start.upperBound..<end.lowerBound])
+            result += Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? encoded
+            rest = rest[end.upperBound...]
+            previousWasWord = true
+        }
+        return result + rest
+    }
+}

@@ -48,6 +48,23 @@ extension RegistryInterface {
                 self.ipAgreementSigned = ipAgreementSigned
             }
 
+            /// Participants, cooperation base and IP agreement may be left out: none, and not yet.
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.init(
+                    callId: try container.decode(String.self, forKey: .callId),
+                    formId: try container.decodeIfPresent(String.self, forKey: .formId),
+                    technicalArea: try container.decodeIfPresent(String.self, forKey: .technicalArea),
+                    leadOrganization: try container.decode(LeadOrganization.self, forKey: .leadOrganization),
+                    partner: try container.decode(PlannedPartner.self, forKey: .partner),
+                    durationMonths: try container.decode(Int.self, forKey: .durationMonths),
+                    requestedFundingRmb: try container.decode(Int.self, forKey: .requestedFundingRmb),
+                    rdSpendRmb: try container.decode(Int.self, forKey: .rdSpendRmb),
+                    participants: try container.decodeIfPresent([Participant].self, forKey: .participants) ?? [],
+                    cooperationBase: try container.decodeIfPresent(Bool.self, forKey: .cooperationBase) ?? false,
+                    ipAgreementSigned: try container.decodeIfPresent(Bool.self, forKey: .ipAgreementSigned) ?? false)
+            }
+
             public static var example: Params {
                 Params(
                     callId: "2025-GB-MIDLANDS", formId: "F-2026-000001", technicalArea: "新材料", leadOrganization: .example,
