@@ -1,0 +1,285 @@
+import Foundation
+import GRDB
+import Shared
+import Testing
+import TestSupport
+
+/// A reproducible source of randomness for generated input: the seed is printed with any failure.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { self.state = seed }
+
+    mutating func next() -> UInt64 {
+        // SplitMix64.
+        self.state &+= 0x9E37_79B9_7F4A_7C15
+        var value = self.state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
+
+/// Sizes of the reliability suite: what fits CI by default, more with LINGYAN_RELIABILITY_SCALE (a multiplier).
+enum ReliabilityScale {
+    static let factor = max(1, Int(ProcessInfo.processInfo.environment["LINGYAN_RELIABILITY_SCALE"] ?? "1") ?? 1)
+}
+
+/// Malformed frames of every kind a hostile or broken peer sends.
+struct HostileFrames {
+    var random: SeededGenerator
+
+    /// A frame (header and payload) that a service answers with an error and keeps the connection open for.
+    mutating func answerable() -> [UInt8] {
+        let payload: [UInt8]
+        switch Int.random(in: 0..<11, using: &self.random) {
+        case 0:
+            payload = (0..<Int.random(in: 1...300, using: &self.random)).map { _ in UInt8.random(in: 0...255, using: &self.random) }
+        case 1:
+            // Invalid UTF-8 inside a string.
+            payload = Array(#"{"jsonrpc":"2.0","id":1,"method":""#.utf8) + [0xC3, 0x28, 0xFF, 0xFE] + Array(#""}"#.utf8)
+        case 2:
+            let depth = Int.random(in: 100...20_000, using: &self.random)
+            payload = Array(String(repeating: "[", count: depth).utf8) + Array(String(repeating: "]", count: depth).utf8)
+        case 3:
+            payload = Array(
+                [
+                    #"{"jsonrpc":"2.0","id":1e999999,"method":"system.health"}"#,
+                    #"{"jsonrpc":"2.0","id":123456789012345678901234567890,"method":"system.health"}"#,
+                    #"{"jsonrpc":"2.0","id":1,"method":"forms.list","params":{"limit":1e308}}"#,
+                    #"{"jsonrpc":"2.0","id":1,"method":"events.read","params":{"after":-99999999999999999999,"limit":5}}"#,
+                ][Int.random(in: 0..<4, using: &self.random)].utf8)
+        case 4:
+            // Wrong types for real methods: never a valid write.
+            payload = Array(
+                [
+                    #"{"jsonrpc":"2.0","id":2,"method":"forms.submit","params":{"form":"x"}}"#,
+                    #"{"jsonrpc":"2.0","id":2,"method":"forms.submit","params":[1,2,3]}"#,
+                    #"{"jsonrpc":"2.0","id":{"a":1},"method":"system.health"}"#,
+                    #"{"jsonrpc":"2.0","id":3,"method":42}"#,
+                    #"{"jsonrpc":"1.0","id":3,"method":"system.health"}"#,
+                    #"{"jsonrpc":"2.0","id":4,"method":"partners.import","params":{"format":7,"content":null}}"#,
+                    #"{"jsonrpc":"2.0","id":5,"method":"forms.review","params":{"id":"F-0000-000000","revision":"one","decision":"publish"}}"#,
+                    #"{"jsonrpc":"2.0","id":6,"method":"audit.query","params":{"limit":"all"}}"#,
+                    #"{"jsonrpc":"2.0","id":7,"method":"notifications.retry","params":{"id":"x"}}"#,
+                    #"{"jsonrpc":"2.0","id":8,"method":"matches.partners","params":{"form":{"organization":5}}}"#,
+                ][Int.random(in: 0..<10, using: &self.random)].utf8)
+        case 5:
+            payload = Array(#"{"jsonrpc":"2.0","id":\#(Int.random(in: 0...1_000_000, using: &self.random)),"method":"junk.\#(UInt32.random(in: 0...UInt32.max, using: &self.random))"}"#.utf8)
+        case 6:
+            let entries = (0..<Int.random(in: 1...40, using: &self.random)).map { _ in
+                ["1", "\"x\"", "{}", "null", "[]", #"{"method":5}"#, #"{"jsonrpc":"2.0","method":"junk.x","id":1}"#][
+                    Int.random(in: 0..<7, using: &self.random)]
+            }
+            payload = Array(("[" + entries.joined(separator: ",") + "]").utf8)
+        case 7:
+            let text = #"{"jsonrpc":"2.0","id":1,"method":"system.health","params":{}}"#
+            payload = Array(text.utf8.prefix(Int.random(in: 1..<text.utf8.count, using: &self.random)))
+        case 8:
+            payload = Array(["\"hello\"", "null", "42", "true", "[]", "{}"][Int.random(in: 0..<6, using: &self.random)].utf8)
+        case 9:
+            // Control and bidi characters, and a NUL, in a method name.
+            payload = Array("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"system.\u{202E}health\u{0000}\u{0007}\"}".utf8)
+        default:
+            // Duplicate keys and an unknown member.
+            payload = Array(#"{"jsonrpc":"2.0","jsonrpc":"2.0","id":1,"id":2,"method":"junk","extra":[1,{"a":[]}]}"#.utf8)
+        }
+        return RawSocket.header(UInt32(payload.count)) + payload
+    }
+
+    /// A frame after which a service closes the connection: a zero length, a length over the limit, or a cut-off
+    /// frame (the peer then closes).
+    mutating func closing() -> [UInt8] {
+        switch Int.random(in: 0..<3, using: &self.random) {
+        case 0: return RawSocket.header(0)
+        case 1: return RawSocket.header(UInt32.random(in: 20_000_000...UInt32.max, using: &self.random))
+        default: return RawSocket.header(1_000) + Array(#"{"jsonrpc":"2.0","id":1,"#.utf8)
+        }
+    }
+
+    /// Bytes cut into pieces of 1–143 bytes.
+    mutating func pieces(_ bytes: [UInt8]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        var offset = 0
+        while offset < bytes.count {
+            let size = min(bytes.count - offset, Int.random(in: 1...143, using: &self.random))
+            pieces.append(Array(bytes[offset..<(offset + size)]))
+            offset += size
+        }
+        return pieces
+    }
+}
+
+@Suite("Reliability", .serialized)
+struct ReliabilityTests {
+    /// What a service holds, to compare before and after: its feed head and, for the registry, its counts.
+    private func fingerprint(_ cluster: LingyanProcesses) async throws -> [String] {
+        var parts: [String] = []
+        for service in ServiceName.allCases {
+            let client = try await cluster.client(service)
+            let health = try await client.call(CommonInterface.Health.self, timeout: .seconds(1))
+            parts.append("\(service.rawValue) head \(health.feedHead.map(String.init) ?? "-")")
+            await client.close()
+        }
+        let registry = try await cluster.client(.registry)
+        parts.append(try LingyanJSON.string(try await registry.call(RegistryInterface.StatsSummary.self, .init())))
+        await registry.close()
+        let audit = try await cluster.client(.audit)
+        parts.append("audit lines \(try await audit.call(AuditInterface.Query.self, .init(limit: 1000)).lines.count)")
+        await audit.close()
+        return parts
+    }
+
+    @Test("10,000 malformed frames per service, whole and in 1–143-byte pieces: every service still answers within a second, nothing changed")
+    func hostileFrames() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let cluster = try await LingyanProcesses(home: home)
+        defer { Task { await cluster.terminateAll() } }
+        let registry = try await cluster.client(.registry)
+        _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
+        _ = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form()))
+        await registry.close()
+        // Let the other services take in the feed before the picture is taken.
+        try await Task.sleep(for: .seconds(1))
+        let before = try await self.fingerprint(cluster)
+
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var frames = HostileFrames(random: SeededGenerator(seed: seed))
+        let perService = 10_000 * ReliabilityScale.factor
+        var answered: [ServiceName: Int] = [:]
+        for service in ServiceName.allCases {
+            var sent = 0
+            var connection = 0
+            while sent < perService {
+                // 100 answerable frames per connection, then, on most, one that ends it.
+                let count = min(100, perService - sent)
+                var bytes: [UInt8] = []
+                for _ in 0..<count { bytes += frames.answerable() }
+                let ending = connection % 4 != 3
+                if ending { bytes += frames.closing() }
+                sent += count + (ending ? 1 : 0)
+                connection += 1
+                let socket = try RawSocket(path: home.socket(service.rawValue), timeout: .seconds(10))
+                if connection % 2 == 0 {
+                    for piece in frames.pieces(bytes) { socket.send(piece) }
+                } else {
+                    socket.send(bytes)
+                }
+                socket.shutdownWrite()
+                while case .frame = socket.readFrame() { answered[service, default: 0] += 1 }
+            }
+            // Still answering, within a second.
+            let client = try await cluster.client(service)
+            let health = try await client.call(CommonInterface.Health.self, timeout: .seconds(1))
+            #expect(health.service == service.rawValue, "seed \(seed)")
+            await client.close()
+            #expect(cluster[service].isRunning, "\(service) survived (seed \(seed))")
+        }
+        print("hostile frames: \(perService) per service; answers: \(answered.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")); seed \(seed)")
+        for service in ServiceName.allCases {
+            #expect((answered[service] ?? 0) >= perService / 2, "\(service) answered most of them (seed \(seed))")
+        }
+        #expect(try await self.fingerprint(cluster) == before, "no data changed (seed \(seed))")
+    }
+
+    /// A form with one field spoiled: the field's path and the form.
+    private static func spoiled(_ random: inout SeededGenerator) -> (path: String, form: PartnerSearchForm) {
+        var form = FormTests.form()
+        func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
+        let invisible = pick(["\u{0000}", "\u{0007}", "\u{001B}[31m", "\u{007F}", "\u{0085}", "\u{2028}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{061C}"])
+        let injection = pick(["\r\nBcc: victim@example.com", "\nSubject: 中奖通知", "\r\n\r\n<script>", "\rX-Header: 1"])
+        // Text fields with their limits; single-line ones refuse line breaks too.
+        let texts: [(String, Int, Bool, WritableKeyPath<PartnerSearchForm, String>)] = [
+            ("form.organization.nameZh", 200, false, \.organization.nameZh),
+            ("form.organization.address", 500, false, \.organization.address),
+            ("form.organization.businessAndProducts", 2_000, true, \.organization.businessAndProducts),
+            ("form.contact.name", 100, false, \.contact.name),
+            ("form.project.technicalArea", 200, false, \.project.technicalArea),
+            ("form.project.description", 5_000, true, \.project.description),
+            ("form.partner.expertiseSought", 2_000, true, \.partner.expertiseSought),
+            ("form.partner.contributionSought", 2_000, true, \.partner.contributionSought),
+        ]
+        switch Int.random(in: 0..<8, using: &random) {
+        case 0:
+            let (path, maximum, _, key) = pick(texts)
+            form[keyPath: key] = String(repeating: pick(["字", "a", "é", "🙂"]), count: maximum + Int.random(in: 1...5_000, using: &random))
+            return (path, form)
+        case 1:
+            let (path, _, _, key) = pick(texts)
+            form[keyPath: key] += invisible
+            return (path, form)
+        case 2:
+            let (path, _, _, key) = pick(texts.filter { !$0.2 })
+            form[keyPath: key] += injection
+            return (path, form)
+        case 3:
+            form.contact.email = pick([
+                "zhang.wei@example.cn" + injection, "zhang'; DROP TABLE forms; --@example.cn", "no-at-sign.example.cn",
+                "zhang@", "@example.cn", "a@b", String(repeating: "x", count: 300) + "@example.cn", "zhang wei@example.cn",
+                "\"' OR '1'='1\"@example.cn",
+            ])
+            return ("form.contact.email", form)
+        case 4:
+            form.contact.phone = pick([
+                "12345", "abc", "+86 ' OR 1=1 --", "0571-8705 4066" + injection, String(repeating: "9", count: 40),
+                "1381234567", "+1 (555) 010-9999; DROP TABLE forms", "",
+            ])
+            return ("form.contact.phone", form)
+        case 5:
+            form.organization.uscc = pick([
+                "91330100799655059B", "913301007996550580", "'; DELETE FROM forms; --", "9133010079965505",
+                "91330100799655058B91", "91330100799655058I", "91110000799655058X",
+            ])
+            return ("form.organization.uscc", form)
+        case 6:
+            form.organization.website = pick([
+                "javascript:alert(1)", "' OR '1'='1", "ftp://example.cn", "https://", "http://localhost",
+                "https://www.example.cn" + injection,
+            ])
+            return ("form.organization.website", form)
+        default:
+            form.partner.countries = [pick(["Atlantis", "' OR 1=1 --", "XX", "", "以色列\u{202E}", "FI\r\nBcc: x"])]
+            return ("form.partner.countries[0]", form)
+        }
+    }
+
+    @Test("generated bad form fields — overlong, control and bidi characters, SQL metacharacters, header injection, bad phones: always -32004 naming the field, nothing written")
+    func badFormFields() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home)
+        defer { Task { await registry.terminate() } }
+        _ = try await registry.waitUntilHealthy()
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let head = try await client.call(CommonInterface.Health.self).feedHead
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var random = SeededGenerator(seed: seed)
+        let count = 500 * ReliabilityScale.factor
+        for _ in 0..<count {
+            let (path, form) = Self.spoiled(&random)
+            do {
+                _ = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: form))
+                Issue.record("accepted a form with a bad \(path) (seed \(seed))")
+            } catch let error as RPCError {
+                #expect(error.code == -32004, "\(path): \(error) (seed \(seed))")
+                guard case .array(let fields)? = error.data?["fields"] else {
+                    Issue.record("no fields for \(path) (seed \(seed))")
+                    continue
+                }
+                #expect(fields.contains { $0["path"]?.stringValue == path }, "\(path) named (seed \(seed)): \(fields)")
+            }
+        }
+        #expect(try await client.call(CommonInterface.Health.self).feedHead == head, "nothing written (seed \(seed))")
+        #expect(try await client.call(RegistryInterface.FormsList.self, .init()).forms.isEmpty)
+
+        // SQL metacharacters in free text are text: stored as written, and harmless.
+        var quoted = FormTests.form()
+        quoted.project.description = "Robert'); DROP TABLE forms; -- 的膜组件 \"quoted\" 100% _wild_"
+        let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: quoted))
+        let stored = try await client.call(RegistryInterface.FormsGet.self, .init(id: submitted.id))
+        #expect(stored.form.project.description == quoted.project.description)
+        #expect(try await client.call(RegistryInterface.FormsList.self, .init()).forms.count == 1)
+        await client.close()
+    }
+}
