@@ -282,4 +282,89 @@ struct ReliabilityTests {
         #expect(try await client.call(RegistryInterface.FormsList.self, .init()).forms.count == 1)
         await client.close()
     }
+
+    /// Resident memory of a process, from /proc, in bytes.
+    private static func residentBytes(_ pid: Int32) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return (line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) * 1024
+        }
+        return 0
+    }
+
+    /// One client's share of mixed requests against all four services; returns the errors it met.
+    private static func mixedRequests(
+        _ count: Int, cluster: LingyanProcesses, formId: String, seed: UInt64
+    ) async throws -> [String] {
+        var random = SeededGenerator(seed: seed)
+        let registry = try await cluster.client(.registry)
+        let matching = try await cluster.client(.matching)
+        let notification = try await cluster.client(.notification)
+        let audit = try await cluster.client(.audit)
+        var errors: [String] = []
+        for _ in 0..<count {
+            do {
+                switch Int.random(in: 0..<12, using: &random) {
+                case 0: _ = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form()))
+                case 1: _ = try await registry.call(RegistryInterface.FormsGet.self, .init(id: formId))
+                case 2: _ = try await registry.call(RegistryInterface.FormsList.self, .init())
+                case 3: _ = try await registry.call(RegistryInterface.PartnersList.self, .init(country: "IL"))
+                case 4: _ = try await registry.call(RegistryInterface.CallsList.self, .init())
+                case 5: _ = try await registry.call(RegistryInterface.StatsSummary.self, .init())
+                case 6: _ = try await matching.call(MatchingInterface.Programs.self, .init(formId: formId))
+                case 7: _ = try await matching.call(MatchingInterface.Partners.self, .init(formId: formId, limit: 10))
+                case 8: _ = try await matching.call(MatchingInterface.Tag.self, .init(text: "锂电池储能系统 and reverse osmosis membranes"))
+                case 9: _ = try await notification.call(NotificationInterface.List.self, .init(formId: formId))
+                case 10: _ = try await audit.call(AuditInterface.Query.self, .init(limit: 20))
+                default: _ = try await registry.call(CommonInterface.Health.self)
+                }
+            } catch {
+                errors.append("\(error)")
+            }
+        }
+        for client in [registry, matching, notification, audit] { await client.close() }
+        return errors
+    }
+
+    @Test("32 clients × 500 mixed requests across the four services: no error, and resident memory levels off")
+    func load() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let cluster = try await LingyanProcesses(home: home)
+        defer { Task { await cluster.terminateAll() } }
+        let registry = try await cluster.client(.registry)
+        _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
+        let form = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id
+        _ = try await registry.call(RegistryInterface.FormsReview.self, .init(id: form, revision: 1, decision: .publish))
+        await registry.close()
+
+        let clients = 32
+        let perClient = 500 * ReliabilityScale.factor
+        func round(_ count: Int, seed: UInt64) async throws -> [String] {
+            try await withThrowingTaskGroup(of: [String].self) { group in
+                for client in 0..<clients {
+                    group.addTask { try await Self.mixedRequests(count, cluster: cluster, formId: form, seed: seed &+ UInt64(client)) }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        // A warm-up fills caches and pools; then two halves, with memory read after each.
+        let seed = UInt64.random(in: 0...UInt64.max)
+        #expect(try await round(50, seed: seed).isEmpty)
+        let started = ContinuousClock.now
+        let first = try await round(perClient / 2, seed: seed &+ 1_000)
+        let middle = Dictionary(uniqueKeysWithValues: ServiceName.allCases.map { ($0, Self.residentBytes(cluster[$0].pid)) })
+        let second = try await round(perClient - perClient / 2, seed: seed &+ 2_000)
+        let elapsed = ContinuousClock.now - started
+        let end = Dictionary(uniqueKeysWithValues: ServiceName.allCases.map { ($0, Self.residentBytes(cluster[$0].pid)) })
+        let errors = first + second
+        #expect(errors.isEmpty, "\(errors.count) errors, first: \(errors.prefix(3)) (seed \(seed))")
+        print("load: \(clients) × \(perClient) mixed requests in \(elapsed); resident memory after half → after all: "
+            + ServiceName.allCases.map { "\($0.rawValue) \(middle[$0]! / 1_048_576) → \(end[$0]! / 1_048_576) MiB" }.joined(separator: ", "))
+        for service in ServiceName.allCases {
+            // A leak grows with the requests: the second half may not add what a kilobyte per request would.
+            #expect(end[service]! - middle[service]! < 16 * 1_048_576, "\(service) grew by \((end[service]! - middle[service]!) / 1_048_576) MiB")
+            #expect(cluster[service].isRunning)
+        }
+    }
 }
