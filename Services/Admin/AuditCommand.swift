@@ -273,7 +273,7 @@ struct AuditCommand: AsyncParsableCommand {
                 try DurableFile.write(path: out, bytes: output, mode: 0o600)
                 printError("exported \(count) lines to \(out)")
             } else {
-                FileHandle.standardOutput.write(Data(output))
+                StandardStream.output(output)
             }
         }
     }

@@ -52,7 +52,7 @@ enum CLIFailure: Error, CustomStringConvertible {
 
 /// Prints to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("lingyan: \(message)\n".utf8))
+    StandardStream.error("lingyan: \(message)\n")
 }
 
 /// Prints a JSON value (pretty, keys sorted) to standard output.

@@ -167,10 +167,10 @@ final class ProgressBar {
         let filled = width * min(done, self.total) / self.total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = "\(self.label) [\(bar)] \(done)/\(self.total) \(self.unit)"
-        FileHandle.standardError.write(Data((self.interactive ? "\r" + line : line + "\n").utf8))
+        StandardStream.error(self.interactive ? "\r" + line : line + "\n")
     }
 
     func finish() {
-        if self.interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if self.interactive { StandardStream.error("\n") }
     }
 }

@@ -33,6 +33,6 @@ public struct JSONLogHandler: LogHandler {
         }
         var line = JSONWriter.bytes(.object(record))
         line.append(UInt8(ascii: "\n"))
-        FileHandle.standardError.write(Data(line))
+        StandardStream.error(line)
     }
 }

@@ -144,6 +144,6 @@ public enum ServiceHost {
     }
 
     private static func fail(_ service: ServiceName, _ message: String) {
-        FileHandle.standardError.write(Data("\(service.executableName): \(message)\n".utf8))
+        StandardStream.error("\(service.executableName): \(message)\n")
     }
 }

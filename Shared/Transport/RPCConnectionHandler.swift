@@ -281,9 +281,9 @@ final class RPCConnectionHandler: ChannelInboundHandler {
         case .failure(let error as RPCError):
             return RPCResponseWriter.failure(id: id, error: error)
         case .failure(let error):
-            // Undeclared errors are logged here and answered without internals.
+            // Undeclared errors are logged here and answered without internals; a full or failing disk is named.
             Logger(label: "lingyan.rpc").error("\(request.method) failed: \(error)")
-            return RPCResponseWriter.failure(id: id, error: .internalError)
+            return RPCResponseWriter.failure(id: id, error: RPCError.storageFailure(error) ?? .internalError)
         }
     }
 }

@@ -574,4 +574,94 @@ struct ReliabilityTests {
         print("crash rounds: \(kills) SIGKILLs (\(rounds) per service); \(acknowledged.count) forms acknowledged "
             + "(\(published.count) published), all found; \(auditedChanges) changes of three services, each once in audit; \(files.count) messages, each once")
     }
+
+    @Test("a full disk: writes fail with -32005 disk_full and store nothing, the services stay up, and recover when space returns")
+    func diskFull() async throws {
+        guard getuid() == 0 else {
+            print("disk full: skipped (needs root to mount a small tmpfs)")
+            return
+        }
+        let home = try TestHome()
+        defer { home.remove() }
+        let mounted = try CLIRun.run(["/bin/mount", "-t", "tmpfs", "-o", "size=24m,mode=0755", "tmpfs", home.path], environment: [:])
+        guard mounted.status == 0 else {
+            print("disk full: skipped (cannot mount a tmpfs here: \(mounted.standardError))")
+            return
+        }
+        defer { _ = try? CLIRun.run(["/bin/umount", "-l", home.path], environment: [:]) }
+        let cluster = try await LingyanProcesses(home: home)
+        defer { Task { await cluster.terminateAll() } }
+        let client = try await cluster.client(.registry)
+        var acknowledged: [String] = []
+        for _ in 0..<5 { acknowledged.append(try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id) }
+
+        // Fill the file system to the last block.
+        let filler = "\(home.path)/filler"
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
+        let chunk = Data(repeating: 0x5A, count: 64 * 1024)
+        while (try? handle.write(contentsOf: chunk)) != nil {}
+        while (try? handle.write(contentsOf: Data(repeating: 0x5A, count: 512))) != nil {}
+        try? handle.close()
+
+        var refusals = 0
+        var otherErrors: [String] = []
+        for _ in 0..<40 {
+            do {
+                acknowledged.append(try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id)
+            } catch let error as RPCError where error.code == -32005 && error.data?["reason"]?.stringValue == "disk_full" {
+                refusals += 1
+            } catch {
+                let log = (try? String(contentsOfFile: "\(home.path)/logs/registry.stderr", encoding: .utf8)) ?? ""
+                otherErrors.append("\(error)\n\(log.suffix(1_500))")
+                break
+            }
+        }
+        #expect(refusals > 0, "the full disk was noticed")
+        #expect(otherErrors.isEmpty, "only disk_full refusals: \(otherErrors.prefix(3))")
+        for service in ServiceName.allCases {
+            #expect(cluster[service].isRunning, "\(service) stayed up")
+            do {
+                let health = try await cluster.client(service)
+                #expect(try await health.call(CommonInterface.Health.self, timeout: .seconds(2)).service == service.rawValue)
+                await health.close()
+            } catch {
+                let log = (try? String(contentsOfFile: "\(home.path)/logs/\(service.rawValue).stderr", encoding: .utf8)) ?? ""
+                Issue.record("\(service) does not answer on a full disk: \(error)\n\(log.suffix(1_500))")
+            }
+        }
+
+        // Space returns: writes succeed again, and what was refused was never half-stored.
+        try FileManager.default.removeItem(atPath: filler)
+        var recovered = false
+        for _ in 0..<50 {
+            if let id = try? await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id {
+                acknowledged.append(id)
+                recovered = true
+                break
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(recovered)
+        let stored = try await client.call(RegistryInterface.FormsList.self, .init(limit: 500)).forms.map(\.id)
+        #expect(Set(stored) == Set(acknowledged), "exactly the acknowledged forms: \(stored.count) stored, \(acknowledged.count) acknowledged")
+        let registry = try DatabasePool(path: "\(home.path)/data/registry.sqlite")
+        #expect(try await registry.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+        try registry.close()
+
+        // The audit record catches up with everything the registry stored, and verifies.
+        let head = try await client.call(CommonInterface.Health.self).feedHead ?? 0
+        let audit = try await cluster.client(.audit)
+        var lines = 0
+        for _ in 0..<100 {
+            lines = Int(try await audit.call(AuditInterface.Query.self, .init(source: "registry", limit: 1)).size)
+            if lines >= head { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(try await audit.call(AuditInterface.Query.self, .init(source: "registry", limit: 1_000)).lines.count == Int(head))
+        #expect(try await audit.call(AuditInterface.Verify.self).ok)
+        print("disk full: \(refusals) of 40 writes refused with disk_full, \(acknowledged.count) acknowledged and stored, recovered")
+        await audit.close()
+        await client.close()
+    }
 }
