@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "lingyan-audit", targets: ["Audit"]),
         .executable(name: "lingyan", targets: ["Admin"]),
         .executable(name: "lingyan-bench", targets: ["Bench"]),
+        .executable(name: "lingyan-fuzz", targets: ["Fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", .upToNextMinor(from: "2.101.2")),
@@ -116,6 +117,18 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["Shared", "ServiceKit"],
             path: "Tests/TestSupport"
+        ),
+        // A libFuzzer target for the frame decoder and the JSON-RPC parser (`deploy/fuzz`); built normally it
+        // replays the inputs it is given.
+        .executableTarget(
+            name: "Fuzz",
+            dependencies: [
+                "Shared",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            path: "Tests/Fuzz",
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "SharedTests",

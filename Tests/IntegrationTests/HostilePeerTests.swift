@@ -199,6 +199,19 @@ struct HostilePeerTests {
             // The refusal names the uid read from SO_PEERCRED, not a guess.
             #expect(refused.standardError.contains("uid 65534"))
 
+            // A refused submission carrying a contact person's details: the refusal is logged with the uid and
+            // pid only, and nothing of what was sent.
+            var form = FormTests.form(phone: "13712340000", email: "foreign.canary@example.cn")
+            form.contact.name = "金丝雀"
+            let params = try LingyanJSON.string(RegistryInterface.FormsSubmit.Params(form: form))
+            let submission = try CLIRun.lingyan(
+                ["call", "registry", "forms.submit", params], home: home,
+                wrapper: ["/usr/bin/setpriv", "--reuid=65534", "--regid=0", "--clear-groups"])
+            #expect(submission.status == 77)
+            let log = try String(contentsOfFile: "\(home.path)/logs/registry.stderr", encoding: .utf8)
+            #expect(log.contains("peer is not in the role map") && log.contains("\"peer.uid\":\"65534\""))
+            for canary in ["13712340000", "foreign.canary", "金丝雀"] { #expect(!log.contains(canary), "\(canary) in the log") }
+
             // Without the group, the socket's permissions refuse the connection outright.
             let locked = try CLIRun.lingyan(
                 ["call", "registry", "system.health"], home: home,

@@ -664,4 +664,13 @@ struct ReliabilityTests {
         await audit.close()
         await client.close()
     }
+
+    @Test("the fuzzing corpus, crashes found once included, replays through the frame decoder and the parser without a crash")
+    func fuzzCorpus() throws {
+        let corpus = "\(AcceptanceTests.root)/Tests/Fuzz/Corpus"
+        let replay = try CLIRun.run([BuiltProducts.path("lingyan-fuzz"), corpus], environment: [:])
+        let count = try FileManager.default.contentsOfDirectory(atPath: corpus).count
+        #expect(replay.status == 0, "\(replay.standardOutput)\(replay.standardError)")
+        #expect(replay.standardOutput.contains("\(count) inputs replayed without a crash"))
+    }
 }
