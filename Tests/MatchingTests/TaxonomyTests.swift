@@ -11,7 +11,7 @@ struct TaxonomyTests {
     @Test("the shipped data parses, every parent exists, and the catalogue's concept ids are all there")
     func shippedData() throws {
         let parsed = try Taxonomy(text: TaxonomyData.text)
-        #expect(parsed.ordered.count >= 140)
+        #expect(parsed.ordered.count >= 230)
         let catalogueConcepts = [
             "agricultural-machinery", "bio-convergence", "biopharmaceuticals", "circular-economy", "climate-change",
             "climate-tech", "digital-creative", "energy-efficiency", "environmental-protection", "fintech",
@@ -58,6 +58,27 @@ struct TaxonomyTests {
         // A pronoun is not information technology, and "new" alone is not new energy.
         #expect(!self.tags("It is a new product").contains("information-technology"))
         #expect(self.tags("new energy vehicles").contains("new-energy"))
+    }
+
+    @Test("fields the programme countries are strong in: offshore, maritime, forest, mining, semiconductors, food")
+    func partnerCountryFields() {
+        #expect(self.tags("海上油气田水下生产系统").contains("oil-gas"))
+        #expect(Set(self.tags("Subsea production systems for offshore oil and gas")).isSuperset(of: ["subsea", "oil-gas"]))
+        #expect(self.tags("Battery-electric ferries for zero-emission vessels").contains("ship-electrification"))
+        #expect(self.tags("以桦木浆为原料制备纳米纤维素").contains("cellulose"))
+        #expect(self.tags("Nanocellulose from birch pulp").contains("cellulose"))
+        #expect(self.tags("Underground mine automation and mineral processing").contains("mining"))
+        #expect(self.tags("功率半导体与IGBT模块").contains("power-semiconductors"))
+        #expect(self.tags("Cultivated meat and plant-based protein").contains("alternative-proteins"))
+        #expect(self.tags("细胞培养肉和植物肉").contains("alternative-proteins"))
+        #expect(self.tags("城市内涝预警与海绵城市").contains("flood-management"))
+        #expect(self.tags("Prefabricated modular buildings").contains("modular-construction"))
+        // Words that only look like a field: greenhouse gases are not greenhouses, "led by" is not lighting, and an
+        // IP clause is not technology transfer.
+        #expect(!self.tags("reducing greenhouse gas emissions").contains("controlled-environment-agriculture"))
+        #expect(!self.tags("a project led by the university").contains("displays-lighting"))
+        #expect(!self.tags("知识产权归属已约定").contains("consulting-ip"))
+        #expect(!self.tags("研究结果显示效率提高").contains("displays-lighting"))
     }
 
     @Test("Chinese text becomes overlapping bigrams and English words are lower-cased, stemmed, stop words dropped")

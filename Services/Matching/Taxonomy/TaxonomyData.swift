@@ -149,5 +149,95 @@ enum TaxonomyData {
     virtual-reality | digital-creative | 虚拟现实;增强现实;元宇宙;VR;AR | virtual reality;augmented reality;vr;ar;xr;metaverse
     e-commerce | services | 电子商务;跨境电商;电商 | e-commerce;ecommerce;online retail;cross-border e-commerce
     education-technology | services | 教育科技;在线教育;智慧教育 | education technology;edtech;e-learning;online education
+    nuclear-energy | energy | 核能;核电;核聚变;小型堆 | nuclear energy;nuclear power;nuclear fusion;fusion energy;small modular reactors;smr
+    oil-gas | energy | 油气;石油天然气;海上油气;天然气 | oil and gas;offshore oil and gas;petroleum;natural gas;lng;upstream oil
+    hydropower | new-energy | 水电;水力发电;抽水蓄能 | hydropower;hydroelectric;hydro power;pumped hydro;pumped storage
+    power-to-x | hydrogen | 绿氨;绿色甲醇;电制燃料;合成燃料 | power-to-x;e-fuels;efuels;synthetic fuels;green ammonia;green methanol;ammonia fuel
+    thermal-storage | energy-storage | 储热;蓄热;相变储能 | thermal energy storage;heat storage;phase change materials;molten salt storage
+    ev-charging | electric-vehicles | 充电设施;换电;快充 | charging stations;charging station;fast charging;battery swapping;vehicle-to-grid;v2g
+    energy-management | energy-efficiency | 能源管理;综合能源服务;需求响应 | energy management;energy management system;demand response;building energy management;energy audits
+    maritime | manufacturing | 航运;船舶设计;港口 | maritime shipping;ship design;ports;port technology;maritime technology
+    ship-electrification | maritime | 电动船舶;绿色船舶;船舶电动化 | electric ships;ship electrification;zero-emission vessels;battery-electric ferries;green shipping
+    subsea | marine-engineering | 水下装备;海底;水下机器人 | subsea;underwater;rov;remotely operated vehicles;subsea systems;underwater robotics
+    offshore-engineering | marine-engineering | 海洋工程装备;海上平台 | offshore structures;offshore platforms;floating structures
+    fisheries | aquaculture | 海洋渔业;远洋捕捞 | fishing;fishing vessels;fish stocks
+    seafood | food-processing | 水产品加工;海产品;海鲜 | seafood processing;fish processing;salmon processing
+    forestry | agriculture-food | 林业;森林;森林资源 | forestry;forests;forest management;forest industry
+    pulp-paper | wood-materials | 造纸;纸浆;纸制品 | pulp and paper;pulp;paper industry;paperboard;papermaking
+    bioeconomy | sustainable-development | 生物经济;生物基 | bioeconomy;bio-economy;bio-based;biobased;bio-based chemicals
+    cellulose | wood-materials | 纤维素;纳米纤维素;木质素 | cellulose;nanocellulose;cellulose fibres;cellulose fibers;lignin;wood fibres
+    mining | metals | 矿业;矿山;采矿;选矿 | mining industry;mines;mine automation;mineral processing;ore processing;mining equipment
+    metallurgy | metals | 冶金;有色金属;冶炼 | steelmaking;smelting;non-ferrous metals
+    advanced-alloys | metals | 高温合金;钛合金;轻合金 | superalloys;titanium alloys;light alloys;high-entropy alloys
+    glass | materials | 玻璃;特种玻璃;光学玻璃 | glass;specialty glass;optical glass;glass manufacturing
+    adhesives-rubber | polymers | 胶粘剂;橡胶;密封材料 | adhesives;rubber;elastomers;sealants
+    fine-chemicals | chemicals | 特种化学品;化工新材料 | specialty chemicals;speciality chemicals;chemical synthesis
+    petrochemicals | chemicals | 石化;石油化工;炼化 | petrochemicals;oil refining;refineries;petrochemical
+    green-chemistry | chemicals | 绿色化工;绿色化学;化工节能 | green chemistry;sustainable chemistry;solvent recovery;process intensification
+    waste-to-energy | waste-management | 垃圾焚烧;垃圾发电 | waste incineration;solid waste treatment;municipal solid waste
+    hazardous-waste | waste-management | 危险废物;危废处理;污泥处理 | hazardous waste;sludge treatment;sludge;industrial waste
+    smart-water | water-treatment | 智慧水务;管网漏损;供水管网 | smart water;water networks;leak detection;water distribution;water utilities management
+    flood-management | climate-change | 防洪;城市内涝;海绵城市;雨水管理 | flood management;flood protection;flood risk;stormwater;sponge city;urban drainage
+    ecological-restoration | environmental-protection | 生态修复;生态保护;生物多样性 | ecological restoration;ecosystem restoration;biodiversity;nature-based solutions
+    noise-control | environmental-protection | 降噪;噪声控制;减振 | noise control;noise reduction;acoustics;vibration control
+    integrated-circuits | semiconductors | 芯片设计;半导体芯片 | chip design;asic;fpga
+    power-semiconductors | semiconductors | 功率半导体;IGBT | power semiconductors;igbt
+    mems | sensors | 微机电;MEMS传感器 | microelectromechanical systems;mems sensors
+    displays-lighting | semiconductors | 新型显示;显示屏;显示面板;LED照明;照明 | displays;display technology;display panels;led lighting;lighting;solid-state lighting;oled;micro-led
+    printed-electronics | semiconductors | 印刷电子;柔性电子 | printed electronics;flexible electronics;organic electronics;printed sensors
+    lidar-radar | sensors | 激光雷达;毫米波雷达;雷达 | lidar;radar;mmwave radar;radar sensors
+    wireless | ict | 射频;物联网通信;卫星通信 | radio frequency;rf;antennas;satellite communication
+    edge-computing | cloud-computing | 算力;高性能计算 | high-performance computing;hpc;supercomputing
+    data-analytics | big-data | 商业智能 | business intelligence;predictive analytics
+    generative-ai | artificial-intelligence | 生成式人工智能 | generative ai;llms;foundation models
+    industrial-software | software | 制造执行系统;仿真软件 | manufacturing execution systems;simulation software;cae;plm
+    drones | aerospace | 无人驾驶航空器 | drone;uavs;unmanned aerial vehicles
+    space | aerospace | 航天;商业航天;遥感 | space technology;satellite;earth observation;remote sensing;new space
+    autonomous-driving | automotive | 无人驾驶;车联网 | autonomous vehicles;adas;v2x
+    geospatial | information-technology | 地理信息;测绘;北斗;导航定位 | geospatial;gis;gnss;satellite navigation;surveying
+    smart-retail | e-commerce | 新零售;智慧零售 | smart retail;retail technology;retail analytics
+    predictive-maintenance | industrial-automation | 预测性维护;状态监测;故障诊断 | predictive maintenance;condition monitoring;fault diagnosis;asset monitoring
+    inspection-testing | precision-instruments | 检验检测;无损检测;计量 | testing and inspection;non-destructive testing;ndt;inspection systems;quality inspection
+    laser-processing | machine-tools | 激光加工;激光切割;激光焊接;激光器 | laser processing;laser cutting;laser welding;industrial lasers
+    welding | manufacturing | 焊接;焊接设备 | welding;welding equipment;joining technology
+    motors-drives | mechatronics | 电机;驱动器;伺服电机;变频器 | electric motors;motors;motor drives;electric drives;servo motors;variable frequency drives
+    pumps-valves | hydraulics | 水泵;阀门;流体控制;压缩机 | flow control;compressors
+    bearings-transmission | mechatronics | 轴承;齿轮;减速器;传动 | bearings;gears;gearboxes;reducers;power transmission
+    process-automation | industrial-automation | 过程控制;DCS;工业控制 | process automation;dcs;scada;industrial control systems
+    textile-machinery | textiles | 纺织机械;印染 | textile machinery;dyeing;textile finishing;knitting machines
+    printing | manufacturing | 印刷;数码印刷;包装印刷 | printing industry;digital printing;printing technology;inkjet printing
+    cleanroom-vacuum | precision-instruments | 真空设备;洁净室;真空技术 | vacuum technology;vacuum equipment;cleanrooms;cleanroom
+    modular-construction | construction-technology | 模块化建筑;建筑工业化 | modular construction;modular buildings;modular building;modular housing;prefabricated;prefabrication;off-site construction
+    bim | construction-technology | 建筑信息模型;BIM | building information modelling;building information modeling;bim
+    low-carbon-cement | construction-technology | 低碳水泥;绿色建材;低碳混凝土 | low-carbon cement;green cement;low-carbon concrete;green building materials
+    infrastructure | urban-development | 基础设施;桥梁;隧道 | infrastructure;bridges;tunnels
+    electric-buses | smart-transport | 电动公交;新能源客车 | electric buses;e-buses;zero-emission buses
+    rail-signalling | rail-transit | 轨道交通信号;列车控制 | railway signalling;rail signaling;train control;cbtc
+    genomics | bio-convergence | 基因检测 | genome sequencing;gene sequencing;dna sequencing;genetic testing
+    precision-medicine | health-care | 精准医疗;个性化医疗 | precision medicine;personalised medicine;personalized medicine
+    oncology | health-care | 肿瘤;癌症;抗肿瘤 | oncology;cancer;tumour;tumor;cancer therapy
+    cardiovascular | health-care | 心血管;心脏 | cardiovascular;cardiology;cardiac;heart disease
+    neuroscience | health-care | 神经科学;脑科学;神经退行性疾病;脑机接口 | neuroscience;neurology;brain-computer interface;neurodegenerative;brain health
+    mental-health | health-care | 心理健康;精神健康 | mental health;psychiatry;psychological wellbeing
+    medical-ai | medical-devices | 医疗人工智能;辅助诊断;智能诊断 | medical ai;ai diagnostics;computer-aided diagnosis;clinical decision support
+    telemedicine | digital-health | 远程会诊 | remote consultation;remote patient monitoring
+    hospital-it | digital-health | 医院信息化;电子病历;智慧医院 | hospital information systems;electronic health records;ehr;emr;smart hospital
+    dental | medical-devices | 口腔;牙科;种植牙 | dental;dentistry;dental implants;orthodontics
+    ophthalmology | medical-devices | 眼科;视力 | ophthalmology;eye care;vision care
+    orthopedics | medical-devices | 骨科;关节置换 | orthopaedics;orthopedics;joint replacement;spine
+    drug-delivery | biopharmaceuticals | 药物递送;缓释 | drug delivery;controlled release;drug formulation;nanomedicine
+    clinical-trials | biopharmaceuticals | 临床试验;CRO;临床研究 | clinical research;cro;contract research
+    microbiome | bio-convergence | 微生物组;益生菌;肠道菌群 | microbiome;probiotics;gut microbiota
+    nutrition | food-processing | 营养健康;功能性食品;保健食品 | nutrition;functional foods;nutraceuticals;dietary supplements
+    alternative-proteins | food-processing | 替代蛋白;植物蛋白;细胞培养肉;植物肉 | alternative proteins;plant-based protein;plant-based meat;cultured meat;cultivated meat;precision fermentation
+    dairy | food-processing | 乳制品;奶业 | dairy;dairy products;milk processing
+    cosmetics | life-health | 化妆品;美妆;护肤 | cosmetics;skincare;personal care;beauty
+    controlled-environment-agriculture | smart-agriculture | 植物工厂;垂直农业;温室大棚;智能温室 | greenhouse horticulture;commercial greenhouses;plant factories;controlled environment agriculture
+    animal-feed | agriculture-food | 饲料;动物营养 | animal feed;animal nutrition;aquafeed;feed additives
+    insurtech | fintech | 保险科技;数字保险 | insurance technology;digital insurance
+    payments | fintech | 数字支付;移动支付;跨境支付 | digital payments;mobile payments;payment systems;cross-border payments
+    film-music | digital-creative | 影视;音乐;数字出版 | film production;film and television;music;digital publishing;post-production
+    industrial-design | services | 工业设计;产品设计 | industrial design;product design;design services
+    consulting-ip | services | 技术转移;专利许可;科技咨询 | technology transfer;ip licensing;patent licensing;technology consulting
     """
 }
