@@ -112,6 +112,16 @@ struct HostileFrames {
 
 @Suite("Reliability", .serialized)
 struct ReliabilityTests {
+    /// Partner profiles and one form (published when asked) in a fresh cluster; returns the form's id.
+    private static func seed(_ cluster: LingyanProcesses, publish: Bool) async throws -> String {
+        let registry = try await cluster.client(.registry)
+        _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
+        let form = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id
+        if publish { _ = try await registry.call(RegistryInterface.FormsReview.self, .init(id: form, revision: 1, decision: .publish)) }
+        await registry.close()
+        return form
+    }
+
     /// What a service holds, to compare before and after: its feed head and, for the registry, its counts.
     private func fingerprint(_ cluster: LingyanProcesses) async throws -> [String] {
         var parts: [String] = []
@@ -136,10 +146,7 @@ struct ReliabilityTests {
         defer { home.remove() }
         let cluster = try await LingyanProcesses(home: home)
         defer { Task { await cluster.terminateAll() } }
-        let registry = try await cluster.client(.registry)
-        _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
-        _ = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form()))
-        await registry.close()
+        _ = try await Self.seed(cluster, publish: false)
         // Let the other services take in the feed before the picture is taken.
         try await Task.sleep(for: .seconds(1))
         let before = try await self.fingerprint(cluster)
@@ -332,11 +339,7 @@ struct ReliabilityTests {
         defer { home.remove() }
         let cluster = try await LingyanProcesses(home: home)
         defer { Task { await cluster.terminateAll() } }
-        let registry = try await cluster.client(.registry)
-        _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
-        let form = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form())).id
-        _ = try await registry.call(RegistryInterface.FormsReview.self, .init(id: form, revision: 1, decision: .publish))
-        await registry.close()
+        let form = try await Self.seed(cluster, publish: true)
 
         let clients = 32
         let perClient = 500 * ReliabilityScale.factor
