@@ -168,8 +168,8 @@ final class MatchingStore: Sendable {
 
     /// Candidates for a query: rowids best first with their bm25 (lower is better), at most `limit`.
     ///
-    /// The rows come without their terms and body, which ranking does not need; `terms(_:ids:)` reads the terms of
-    /// the few that are shown.
+    /// The rows come without their terms and body, which ranking does not need; `terms(_:ids:)` reads the terms
+    /// of the few that are shown.
     static func search(_ db: Database, match: String, limit: Int) throws -> [(row: Row, bm25: Double)] {
         let rows = try GRDB.Row.fetchAll(
             db.cachedStatement(sql: """

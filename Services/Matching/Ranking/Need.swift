@@ -10,8 +10,11 @@ struct Need: Sendable {
     /// Whether the need is itself an indexed document (a published form, an imported profile): its own terms then
     /// count once more in every document frequency than the documents it is matched against.
     var isIndexed = false
+    /// The text the need was read from, when it was: its words are how a shared term is shown.
+    var text: String?
 
     init(text: String, taxonomy: Taxonomy) {
+        self.text = text
         self.concepts = taxonomy.tag(text).map { (id: $0.concept, matched: $0.matched) }
         var seen: Set<String> = []
         self.terms = TextAnalyzer.terms(text).filter { seen.insert($0).inserted }

@@ -28,7 +28,8 @@ struct PairRanker: Sendable {
         // country none: the few calls and forms among the candidates are dropped below.
         let filter = countries.isEmpty
             ? nil : "meta:(" + countries.map { "cc_\($0.lowercased())" }.joined(separator: " OR ") + ")"
-        let found = try self.search(need: need, filter: filter, extra: countries.isEmpty ? 20 : 0, db: db).filter { candidate in
+        let (candidates, plan) = try self.search(need: need, filter: filter, extra: countries.isEmpty ? 20 : 0, db: db)
+        let found = candidates.filter { candidate in
             guard candidate.row.kind == IndexedDocument.Kind.partner.rawValue else { return false }
             guard candidate.row.country == "GB", let regions else { return true }
             return candidate.row.region.map(regions.contains) ?? false
@@ -36,7 +37,7 @@ struct PairRanker: Sendable {
         let ranked = found.map { candidate in
             self.pair(need: need, candidate: candidate, partnerId: candidate.row.ref, formId: formId, regions: regions)
         }.sorted(by: Self.order).prefix(limit)
-        return try self.withMatchedTerms(Array(ranked), need: need, db: db) { "partner:\($0.partnerId)" }
+        return try self.withMatchedTerms(Array(ranked), need: need, plan: plan, db: db) { "partner:\($0.partnerId)" }
     }
 
     /// Published forms that seek `country`, for a partner profile.
@@ -46,25 +47,33 @@ struct PairRanker: Sendable {
         // With no published form there is nothing to rank, and the query would still score every matching profile.
         guard try MatchingStore.count(db, kind: .form) > 0 else { return [] }
         let filter = "meta:want_\(country.lowercased())"
-        let ranked = try self.search(need: need, filter: filter, extra: 0, db: db).filter { $0.row.kind == IndexedDocument.Kind.form.rawValue }.map { candidate in
+        let (candidates, plan) = try self.search(need: need, filter: filter, extra: 0, db: db)
+        let ranked = candidates.filter { $0.row.kind == IndexedDocument.Kind.form.rawValue }.map { candidate in
             var match = self.pair(need: need, candidate: candidate, partnerId: partnerId, formId: candidate.row.ref, regions: nil)
             match.externalId = externalId
             return match
         }.sorted(by: Self.order).prefix(limit)
-        return try self.withMatchedTerms(Array(ranked), need: need, db: db) { "form:\($0.formId ?? "")" }
+        return try self.withMatchedTerms(Array(ranked), need: need, plan: plan, db: db) { "form:\($0.formId ?? "")" }
     }
 
-    /// Adds the terms each shown result shares with the need: its own words and the taxonomy's words for its
+    /// Adds the words each shown result shares with the need: its own words and the taxonomy's words for its
     /// concepts (in the other language too), so that a person sees why a Chinese need found an English profile.
+    /// Words most documents have say nothing and are not shown; a stemmed term is shown as the document writes it
+    /// ("membranes", not "membran").
     private func withMatchedTerms(
-        _ results: [MatchingInterface.PairMatch], need: Need, db: Database, id: (MatchingInterface.PairMatch) -> String
+        _ results: [MatchingInterface.PairMatch], need: Need, plan: QueryPlan, db: Database,
+        id: (MatchingInterface.PairMatch) -> String
     ) throws -> [MatchingInterface.PairMatch] {
-        let queryTerms = need.ftsTerms(taxonomy: self.taxonomy).filter { !$0.hasPrefix("c_") }
+        let telling = need.ftsTerms(taxonomy: self.taxonomy).filter { !$0.hasPrefix("c_") && plan.isTelling($0) }
+        // A shared term is shown as the need or the labels of its concepts write it (profiles keep no text here).
+        let wording = ([need.text ?? ""] + need.concepts.flatMap { self.taxonomy.concepts[$0.id]?.labelsEn ?? [] })
+            .joined(separator: " ")
+        let surfaces = Self.surfaceWords(in: wording, for: Set(telling))
         let terms = try MatchingStore.terms(db, ids: results.map(id))
         return results.map { result in
             var result = result
             let documentTerms = terms[id(result)] ?? []
-            result.matchedTerms = Array(queryTerms.filter { documentTerms.contains(Substring($0)) }.prefix(20))
+            result.matchedTerms = telling.filter { documentTerms.contains(Substring($0)) }.prefix(20).map { surfaces[$0] ?? $0 }
             if !result.matchedTerms.isEmpty {
                 let shown = result.matchedTerms.prefix(8).joined(separator: ", ")
                 result.reasons.insert(
@@ -73,6 +82,29 @@ struct PairRanker: Sendable {
             }
             return result
         }
+    }
+
+    /// For each stemmed term wanted, the first word of `text` (lower-cased) that stems to it.
+    static func surfaceWords(in text: String, for wanted: Set<String>) -> [String: String] {
+        var found: [String: String] = [:]
+        var word = ""
+        func flush() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            let lowered = word.lowercased()
+            let stem = TextAnalyzer.stem(lowered)
+            if wanted.contains(stem), found[stem] == nil { found[stem] = lowered }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic && !TextAnalyzer.isHan(scalar) || scalar.properties.numericType != nil {
+                word.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+            if found.count == wanted.count { break }
+        }
+        flush()
+        return found
     }
 
     private static func order(_ left: MatchingInterface.PairMatch, _ right: MatchingInterface.PairMatch) -> Bool {
@@ -94,8 +126,21 @@ struct PairRanker: Sendable {
     static let postingBudget = 6_000
     static let conceptBudgetShare = 0.6
 
+    /// What a query runs with: its terms, and the document frequencies and index size they were chosen by, which
+    /// also decide which shared words are worth showing.
+    struct QueryPlan {
+        var terms: [String]
+        var frequencies: [String: Int]
+        var total: Int
+
+        /// Whether a term is in few enough documents to say something about a match.
+        func isTelling(_ term: String) -> Bool {
+            (self.frequencies[term] ?? 0) <= max(3, Int(Double(self.total) * PairRanker.commonShare))
+        }
+    }
+
     /// The terms a query runs with: concept tokens, then other terms, each group rarest first, within the budget.
-    func queryTerms(need: Need, db: Database) throws -> [String] {
+    func queryPlan(need: Need, db: Database) throws -> QueryPlan {
         let all = need.ftsTerms(taxonomy: self.taxonomy)
         var frequencies = try self.frequencyCache?.frequencies(db, terms: all)
             ?? MatchingStore.documentFrequencies(db, terms: all)
@@ -121,15 +166,18 @@ struct PairRanker: Sendable {
         }
         // A need made only of common words still gets its three rarest.
         if terms.count < 3 { terms += others.filter { !terms.contains($0) }.prefix(3 - terms.count) }
-        return terms
+        return QueryPlan(terms: terms, frequencies: frequencies, total: total)
     }
 
-    /// The best `candidates` (+ `extra`) documents by BM25 among those `filter` admits.
-    private func search(need: Need, filter: String?, extra: Int, db: Database) throws -> [(row: MatchingStore.Row, bm25: Double)] {
-        let terms = try self.queryTerms(need: need, db: db)
-        guard !terms.isEmpty else { return [] }
-        let words = "terms:(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
-        return try MatchingStore.search(db, match: filter.map { "\($0) AND \(words)" } ?? words, limit: self.candidates + extra)
+    /// The best `candidates` (+ `extra`) documents by BM25 among those `filter` admits, and the plan that found them.
+    private func search(need: Need, filter: String?, extra: Int, db: Database)
+        throws -> (candidates: [(row: MatchingStore.Row, bm25: Double)], plan: QueryPlan)
+    {
+        let plan = try self.queryPlan(need: need, db: db)
+        guard !plan.terms.isEmpty else { return ([], plan) }
+        let words = "terms:(" + plan.terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+        let match = filter.map { "\($0) AND \(words)" } ?? words
+        return (try MatchingStore.search(db, match: match, limit: self.candidates + extra), plan)
     }
 
     private func pair(
