@@ -12,31 +12,23 @@ struct Triggers: Sendable {
     let staff: [String]
     let clock: LingyanClock
 
-    /// The registry entities a page's events need: the form each form or match event names, and the partner.
+    /// The registry entities a page's events need, fetched concurrently: the form each form or match event names,
+    /// and the partner. A registry that fails to answer fails the page, which is then tried again: a message is
+    /// never skipped because its form could not be read.
     static func prefetch(_ client: RPCClient, _ events: [FeedInterface.FeedEvent]) async throws -> [String: any Sendable] {
-        var forms: Set<String> = []
-        var partners: Set<String> = []
+        var keys: Set<String> = []
         for event in events {
             switch event.type {
             case "form.submitted", "form.returned", "form.published":
-                if let id = event.entity.split(separator: ":").last { forms.insert(String(id)) }
+                keys.insert(event.entity)
             case "match.found":
-                if let form = event.data["formId"]?.stringValue { forms.insert(form) }
-                if let partner = event.data["partnerId"]?.stringValue { partners.insert(partner) }
+                if let form = event.data["formId"]?.stringValue { keys.insert("form:\(form)") }
+                if let partner = event.data["partnerId"]?.stringValue { keys.insert("partner:\(partner)") }
             default:
                 break
             }
         }
-        var fetched: [String: any Sendable] = [:]
-        for id in forms {
-            if let form = try? await client.call(RegistryInterface.FormsGet.self, .init(id: id)) { fetched["form:\(id)"] = form }
-        }
-        for id in partners {
-            if let partner = try? await client.call(RegistryInterface.PartnersGet.self, .init(id: id)) {
-                fetched["partner:\(id)"] = partner
-            }
-        }
-        return fetched
+        return try await RegistryEntities.fetch(client, keys: keys)
     }
 
     /// Registry events: form received, returned, published.

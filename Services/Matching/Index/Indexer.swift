@@ -18,35 +18,11 @@ struct Indexer: Sendable {
 
     /// The registry entities a page names, by feed entity (`form:F-…`), fetched concurrently.
     static func prefetch(_ client: RPCClient, _ events: [FeedInterface.FeedEvent]) async throws -> [String: any Sendable] {
-        var wanted: [String: String] = [:]
-        for event in events {
-            let parts = event.entity.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, ["form", "partner", "call"].contains(parts[0]) else { continue }
-            guard event.type.hasPrefix(parts[0] + ".") else { continue }
-            wanted[event.entity] = parts[1]
+        let wanted = events.filter { event in
+            let kind = event.entity.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+            return ["form", "partner", "call"].contains(kind) && event.type.hasPrefix(kind + ".")
         }
-        // Pipelined on the one connection, at most `window` at a time: the registry refuses more than its in-flight
-        // limit (64) from one connection.
-        let window = 32
-        return try await withThrowingTaskGroup(of: (String, (any Sendable)?).self) { group in
-            var fetched: [String: any Sendable] = [:]
-            for (index, (entity, id)) in wanted.enumerated() {
-                if index >= window, let (done, value) = try await group.next() { fetched[done] = value }
-                group.addTask {
-                    do {
-                        switch entity.split(separator: ":")[0] {
-                        case "form": return (entity, try await client.call(RegistryInterface.FormsGet.self, .init(id: id)))
-                        case "partner": return (entity, try await client.call(RegistryInterface.PartnersGet.self, .init(id: id)))
-                        default: return (entity, try await client.call(RegistryInterface.CallsGet.self, .init(id: id)))
-                        }
-                    } catch let error as RPCError where error.knownCode == .notFound {
-                        return (entity, nil)
-                    }
-                }
-            }
-            for try await (entity, value) in group { if let value { fetched[entity] = value } }
-            return fetched
-        }
+        return try await RegistryEntities.fetch(client, keys: wanted.map(\.entity))
     }
 
     /// Applies one registry event inside the consumer's transaction.
