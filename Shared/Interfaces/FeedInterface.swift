@@ -47,6 +47,27 @@ public enum FeedInterface {
             }
 
             public static var example: Params { Params(after: 0, timeoutMilliseconds: 10_000, limit: 100) }
+
+            private enum CodingKeys: String, CodingKey {
+                case after, timeoutMilliseconds, limit
+                /// DESIGN §6 writes the timeout as `timeoutMs`; both spellings are accepted.
+                case timeoutMs
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.after = try container.decode(Int64.self, forKey: .after)
+                self.timeoutMilliseconds = try container.decodeIfPresent(Int.self, forKey: .timeoutMilliseconds)
+                    ?? container.decodeIfPresent(Int.self, forKey: .timeoutMs)
+                self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.after, forKey: .after)
+                try container.encodeIfPresent(self.timeoutMilliseconds, forKey: .timeoutMilliseconds)
+                try container.encodeIfPresent(self.limit, forKey: .limit)
+            }
         }
 
         public typealias Result = Page

@@ -92,4 +92,12 @@ struct JSONCodecTests {
             try JSONValueDecoder().decode(CommonInterface.Actor.self, from: ["uid": -1, "pid": 1])
         }
     }
+
+    @Test("events.wait takes its timeout as timeoutMilliseconds (the method table) or timeoutMs (DESIGN §6)")
+    func waitTimeoutSpellings() throws {
+        let long = try JSONValueDecoder().decode(FeedInterface.Wait.Params.self, from: ["after": 5, "timeoutMilliseconds": 250])
+        let short = try JSONValueDecoder().decode(FeedInterface.Wait.Params.self, from: ["after": 5, "timeoutMs": 250])
+        #expect(long == short && short.timeoutMilliseconds == 250 && short.after == 5)
+        #expect(try JSONValueDecoder().decode(FeedInterface.Wait.Params.self, from: ["after": 0]).timeoutMilliseconds == nil)
+    }
 }
