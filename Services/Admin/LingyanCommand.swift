@@ -12,7 +12,8 @@ struct LingyanCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            StatusCommand.self, CallsCommand.self, FormsCommand.self, PartnersCommand.self, CheckCommand.self, IntroCommand.self,
+            StatusCommand.self, CallsCommand.self, OrgsCommand.self, FormsCommand.self, PartnersCommand.self, CheckCommand.self,
+            IntroCommand.self,
             StatsCommand.self, MatchCommand.self, NotifyCommand.self, AuditCommand.self, CallCommand.self,
         ])
 }

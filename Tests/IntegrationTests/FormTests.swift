@@ -366,6 +366,15 @@ struct FormTests {
         #expect(!shown.standardOutput.contains("zhang.wei@"))
         #expect(!shown.standardOutput.contains("87054066"))
         #expect(shown.standardOutput.contains("张*"))
+        // The organisation and its contact person through `lingyan orgs`: listed, and the contact masked.
+        let organizations = try CLIRun.lingyan(["orgs", "list"], home: home, wrapper: reader)
+        #expect(organizations.status == 0, "\(organizations.standardError)")
+        #expect(organizations.standardOutput.contains("ORG-000001") && organizations.standardOutput.contains("杭州示例水务科技有限公司"))
+        let contact = try CLIRun.lingyan(["orgs", "contact", "CON-000001"], home: home, wrapper: reader)
+        #expect(contact.status == 0, "\(contact.standardError)")
+        #expect(!contact.standardOutput.contains("zhang.wei@") && !contact.standardOutput.contains("87054066"))
+        let unmasked = try CLIRun.lingyan(["orgs", "contact", "CON-000001"], home: home)
+        #expect(unmasked.standardOutput.contains("zhang.wei@example.cn"), "an admin sees the contact in full")
         // Readers read; submitting is staff work.
         let file = "\(home.path)/form.json"
         try LingyanJSON.encode(Self.form()).write(to: file)
