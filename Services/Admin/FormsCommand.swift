@@ -7,7 +7,7 @@ struct FormsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forms",
         abstract: "Submit, list and show partner search forms.",
-        subcommands: [Submit.self, Update.self, List.self, Show.self, Review.self, Close.self, Renew.self])
+        subcommands: [Submit.self, Import.self, Update.self, List.self, Show.self, Review.self, Close.self, Renew.self])
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,6 +27,59 @@ struct FormsCommand: AsyncParsableCommand {
             }
             if self.global.json { return try printJSON(result) }
             print("表单已提交 / Form submitted: \(result.id) (organisation \(result.organizationId), revision \(result.revision))")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import forms from a JSON Lines file (one form per line) or a CSV file (one column per field).",
+            discussion: """
+                CSV columns are the fields' paths: organization.nameZh, organization.nameEn, organization.address, \
+                organization.website, organization.businessAndProducts, organization.comments, organization.uscc, \
+                organization.city, contact.name, contact.position, contact.phone, contact.email, \
+                project.technicalArea, project.description, partner.countries (codes separated by ;), \
+                partner.expertiseSought, partner.contributionSought. Each good line is submitted in file order; every \
+                bad line is listed with its fields. Exit 0 when every line was accepted, 65 when some were rejected.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The file to import.")
+        var file: String
+
+        @Option(help: "jsonl or csv (default: from the file name).")
+        var format: String?
+
+        @Flag(help: "Check every line and report, storing nothing.")
+        var dryRun = false
+
+        func run() async throws {
+            let configuration = try self.global.configuration()
+            let file = try ImportFile(path: self.file, format: self.format, maximumFrameBytes: configuration.maximumFrameBytes)
+            var total = RegistryInterface.FormsImport.Result(accepted: 0, ids: [], rejected: [])
+            let progress = ProgressBar(total: file.lineCount, label: self.dryRun ? "checking" : "importing")
+            try await withService(.registry, configuration: configuration) { client in
+                var done = 0
+                for piece in file.pieces {
+                    let result = try await client.call(
+                        RegistryInterface.FormsImport.self, file.params(piece, dryRun: self.dryRun), meta: self.global.meta,
+                        timeout: .seconds(300))
+                    total.accepted += result.accepted
+                    total.ids += result.ids
+                    total.rejected += result.rejected
+                    done += piece.lines.count
+                    progress.update(done)
+                }
+            }
+            progress.finish()
+            if self.global.json {
+                try printJSON(total)
+            } else {
+                let verb = self.dryRun ? "would be submitted" : "submitted"
+                print("\(total.accepted) forms \(verb)\(total.ids.isEmpty ? "" : " (\(total.ids.first!) … \(total.ids.last!))"), \(total.rejected.count) lines rejected")
+                ImportFile.printRejected(total.rejected)
+            }
+            if !total.rejected.isEmpty { throw ExitStatus.dataError }
         }
     }
 

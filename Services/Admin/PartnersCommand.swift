@@ -31,51 +31,14 @@ struct PartnersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try self.global.configuration()
-            guard let data = FileManager.default.contents(atPath: self.file), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("cannot read \(self.file) as UTF-8 text")
-            }
-            let format = self.format ?? (self.file.lowercased().hasSuffix(".csv") ? "csv" : "jsonl")
-            guard format == "jsonl" || format == "csv" else { throw ValidationError("format must be jsonl or csv") }
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-            var header: String? = nil
-            var firstLine = 1
-            if format == "csv", !lines.isEmpty {
-                header = lines.removeFirst()
-                firstLine = 2
-            }
-            // Half of what the frame limit leaves after the envelope and header: even if every byte of the content
-            // needed a JSON escape, the piece still fits in one frame.
-            let budget = max(256, (configuration.maximumFrameBytes - 1_024 - 2 * (header?.utf8.count ?? 0)) / 2)
-            if let long = lines.firstIndex(where: { $0.utf8.count + 1 > budget }) {
-                printError("line \(long + firstLine) is \(lines[long].utf8.count) bytes, more than fits in one request (\(budget) bytes under the \(configuration.maximumFrameBytes)-byte frame limit); shorten it or raise maximumFrameBytes")
-                throw ExitStatus.dataError
-            }
-            var pieces: [(first: Int, lines: [String])] = []
-            var current: [String] = []
-            var size = 0
-            var start = firstLine
-            for (offset, line) in lines.enumerated() {
-                if size + line.utf8.count + 1 > budget && !current.isEmpty {
-                    pieces.append((start, current))
-                    start = firstLine + offset
-                    current = []
-                    size = 0
-                }
-                current.append(line)
-                size += line.utf8.count + 1
-            }
-            if !current.isEmpty { pieces.append((start, current)) }
-
+            let file = try ImportFile(path: self.file, format: self.format, maximumFrameBytes: configuration.maximumFrameBytes)
             var total = RegistryInterface.PartnersImport.Result(accepted: 0, created: 0, updated: 0, rejected: [])
-            let progress = ProgressBar(total: lines.count, label: self.dryRun ? "checking" : "importing")
+            let progress = ProgressBar(total: file.lineCount, label: self.dryRun ? "checking" : "importing")
             try await withService(.registry, configuration: configuration) { client in
                 var done = 0
-                for piece in pieces {
+                for piece in file.pieces {
                     let result = try await client.call(
-                        RegistryInterface.PartnersImport.self,
-                        .init(format: format, content: piece.lines.joined(separator: "\n"), dryRun: self.dryRun,
-                              firstLine: piece.first, header: header),
+                        RegistryInterface.PartnersImport.self, file.params(piece, dryRun: self.dryRun),
                         meta: self.global.meta, timeout: .seconds(120))
                     total.accepted += result.accepted
                     total.created += result.created
@@ -91,11 +54,7 @@ struct PartnersCommand: AsyncParsableCommand {
             } else {
                 let verb = self.dryRun ? "would be accepted" : "accepted"
                 print("\(total.accepted) lines \(verb) (\(total.created) new, \(total.updated) updated), \(total.rejected.count) rejected")
-                for line in total.rejected {
-                    for field in line.fields {
-                        print("  line \(line.line): \(field.path): \(field.messageZh) / \(field.messageEn)")
-                    }
-                }
+                ImportFile.printRejected(total.rejected)
             }
             if !total.rejected.isEmpty { throw ExitStatus.dataError }
         }

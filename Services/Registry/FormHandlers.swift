@@ -14,6 +14,24 @@ struct FormHandlers: Sendable {
             context.logger.info("form submitted", metadata: ["form": "\(result.id)", "organization": "\(result.organizationId)"])
             return result
         }
+        router.register(RegistryInterface.FormsImport.self) { params, context in
+            let (good, bad) = try FormImporter.read(params)
+            guard params.dryRun != true else { return .init(accepted: good.count, ids: [], rejected: bad) }
+            // In file order, each as `forms.submit` stores it: a line the store refuses is reported, not fatal.
+            var ids: [String] = []
+            var rejected = bad
+            for line in good {
+                do {
+                    ids.append(try await self.store.submit(line.form, actor: context.actor, at: self.clock.now()).id)
+                } catch let error as RegistryStoreError {
+                    let wire = error.wireError
+                    rejected.append(.init(line: line.number, fields: [FieldProblem(
+                        path: "line", code: "refused", messageZh: wire.message, messageEn: wire.message)]))
+                }
+            }
+            context.logger.info("forms imported", metadata: ["submitted": "\(ids.count)", "rejected": "\(rejected.count)"])
+            return .init(accepted: ids.count, ids: ids, rejected: rejected.sorted { $0.line < $1.line })
+        }
         router.registerBlocking(RegistryInterface.FormsGet.self) { params, context in
             guard let form = try self.store.form(id: params.id) else {
                 throw RegistryStoreError.formNotFound(id: params.id).wireError

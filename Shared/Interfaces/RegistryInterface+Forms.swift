@@ -240,3 +240,35 @@ public enum ReviewDecision: String, Codable, Sendable, Hashable, CaseIterable {
     case publish
     case `return`
 }
+
+extension RegistryInterface {
+    /// Imports partner search forms from JSON Lines (one form per line, as `forms.submit` takes it) or CSV (one
+    /// column per field, named by its path: `organization.nameZh`, …, `partner.countries` with codes separated by
+    /// `;`). Each good line is submitted as `forms.submit` would, in file order; every bad line is reported.
+    public enum FormsImport: RPCMethod {
+        public static let name = "forms.import"
+        public static let summary = "Import partner search forms (JSON Lines or CSV): each good line submitted in file order, every bad line reported with its fields; dryRun stores nothing."
+        public static let access = MethodAccess.write
+        public static let errors: [RPCErrorCode] = [.validationFailed]
+
+        /// As for `partners.import`: `format`, `content`, `dryRun`, and `firstLine` / `header` for a file sent in pieces.
+        public typealias Params = PartnersImport.Params
+
+        public struct Result: Codable, Sendable, Hashable, ShapeExample {
+            /// Good lines (submitted, or that would be on a dry run).
+            public var accepted: Int
+            /// The forms submitted, in file order.
+            public var ids: [String]
+            /// Every bad line with its problems.
+            public var rejected: [RejectedLine]
+
+            public init(accepted: Int, ids: [String], rejected: [RejectedLine]) {
+                self.accepted = accepted
+                self.ids = ids
+                self.rejected = rejected
+            }
+
+            public static var example: Result { Result(accepted: 2, ids: ["F-2026-000001", "F-2026-000002"], rejected: [.example]) }
+        }
+    }
+}

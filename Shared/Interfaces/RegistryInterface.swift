@@ -9,7 +9,8 @@ public enum RegistryInterface {
     /// Every method the service answers.
     public static let methods: [any RPCMethod.Type] =
         CommonInterface.methods + FeedInterface.methods + [CallsList.self, CallsGet.self, CallsUpsert.self]
-        + [FormsSubmit.self, FormsGet.self, FormsList.self, FormsUpdate.self, FormsReview.self, FormsClose.self, FormsRenew.self]
+        + [FormsSubmit.self, FormsImport.self, FormsGet.self, FormsList.self, FormsUpdate.self, FormsReview.self, FormsClose.self]
+        + [FormsRenew.self]
         + [ApplicationsCheck.self, PartnersImport.self, PartnersGet.self, PartnersList.self]
         + [IntroductionsCreate.self, IntroductionsUpdate.self, IntroductionsList.self, StatsSummary.self]
         + [OrgsGet.self, OrgsList.self, ContactsGet.self]

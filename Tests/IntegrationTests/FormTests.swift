@@ -346,6 +346,50 @@ struct FormTests {
         }
     }
 
+    @Test("forms import from JSON Lines and CSV: a dry run stores nothing, good lines submitted in order, every bad line named")
+    func importForms() async throws {
+        try await self.withRegistry { home, client in
+            var other = Self.form(email: "li.na@example.cn")
+            other.project.technicalArea = "储能"
+            var bad = Self.form(email: "not-an-address")
+            bad.partner.countries = ["Atlantis"]
+            let lines = try [Self.form(), bad, other].map { try LingyanJSON.string($0) }
+            let jsonl = "\(home.path)/forms.jsonl"
+            try (lines[0] + "\n" + lines[1] + "\n{\"organization\": 5}\n" + lines[2] + "\n").write(toFile: jsonl, atomically: true, encoding: .utf8)
+
+            let dry = try CLIRun.lingyan(["forms", "import", jsonl, "--dry-run"], home: home)
+            #expect(dry.status == 65)
+            #expect(dry.standardOutput.contains("2 forms would be submitted"), "\(dry.standardOutput)")
+            #expect(try await client.call(RegistryInterface.FormsList.self, .init()).forms.isEmpty, "a dry run stores nothing")
+
+            let run = try CLIRun.lingyan(["forms", "import", jsonl, "--json"], home: home)
+            #expect(run.status == 65)
+            let result = try LingyanJSON.decode(RegistryInterface.FormsImport.Result.self, from: Array(run.standardOutput.utf8))
+            #expect(result.accepted == 2 && result.ids.count == 2)
+            #expect(result.rejected.map(\.line) == [2, 3])
+            #expect(Set(result.rejected[0].fields.map(\.path)) == ["contact.email", "partner.countries[0]"])
+            #expect(result.rejected[1].fields.first?.code == "invalid_json")
+            let second = try await client.call(RegistryInterface.FormsGet.self, .init(id: result.ids[1]))
+            #expect(second.form.project.technicalArea == "储能", "submitted in file order")
+
+            // CSV: one column per field by its path; a quoted cell may hold commas and line breaks.
+            let csv = "\(home.path)/forms.csv"
+            try """
+                organization.nameZh,organization.address,organization.businessAndProducts,organization.uscc,contact.name,contact.phone,contact.email,project.technicalArea,project.description,partner.countries,partner.expertiseSought,partner.contributionSought
+                杭州示例水务科技有限公司,杭州市西湖区文二路 212 号,"膜组件, 水处理设备",91330100799655058B,王芳,0571-8888 1234,wang.fang@example.cn,水处理,"反渗透膜
+                中试线",IL;FI,膜材料,联合研发
+
+                """.write(toFile: csv, atomically: true, encoding: .utf8)
+            let imported = try CLIRun.lingyan(["forms", "import", csv], home: home)
+            #expect(imported.status == 0, "\(imported.standardOutput)\(imported.standardError)")
+            let forms = try await client.call(RegistryInterface.FormsList.self, .init()).forms
+            #expect(forms.count == 3)
+            let fromCSV = try #require(forms.first { $0.form.project.description.contains("中试线") })
+            #expect(fromCSV.form.partner.countries == ["IL", "FI"])
+            #expect(fromCSV.form.organization.businessAndProducts == "膜组件, 水处理设备")
+        }
+    }
+
     @Test("a reader sees the contact person masked")
     func readerMasking() async throws {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Shared
+
+/// A JSON Lines or CSV file cut on line boundaries into pieces that each fit in one request, as `partners.import`
+/// and `forms.import` take them (DESIGN §13): each piece knows its first line number, and a CSV header is sent
+/// with every piece.
+struct ImportFile {
+    /// `jsonl` or `csv`.
+    let format: String
+    let header: String?
+    let pieces: [(firstLine: Int, lines: [String])]
+    let lineCount: Int
+
+    init(path: String, format explicit: String?, maximumFrameBytes: Int) throws {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read \(path) as UTF-8 text")
+        }
+        let format = explicit ?? (path.lowercased().hasSuffix(".csv") ? "csv" : "jsonl")
+        guard format == "jsonl" || format == "csv" else { throw ValidationError("format must be jsonl or csv") }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var header: String? = nil
+        var firstLine = 1
+        if format == "csv", !lines.isEmpty {
+            header = lines.removeFirst()
+            firstLine = 2
+        }
+        // Half of what the frame limit leaves after the envelope and header: even if every byte of the content
+        // needed a JSON escape, the piece still fits in one frame.
+        let budget = max(256, (maximumFrameBytes - 1_024 - 2 * (header?.utf8.count ?? 0)) / 2)
+        if let long = lines.firstIndex(where: { $0.utf8.count + 1 > budget }) {
+            printError("line \(long + firstLine) is \(lines[long].utf8.count) bytes, more than fits in one request (\(budget) bytes under the \(maximumFrameBytes)-byte frame limit); shorten it or raise maximumFrameBytes")
+            throw ExitStatus.dataError
+        }
+        var pieces: [(Int, [String])] = []
+        var current: [String] = []
+        var size = 0
+        var start = firstLine
+        for (offset, line) in lines.enumerated() {
+            if size + line.utf8.count + 1 > budget && !current.isEmpty {
+                pieces.append((start, current))
+                start = firstLine + offset
+                current = []
+                size = 0
+            }
+            current.append(line)
+            size += line.utf8.count + 1
+        }
+        if !current.isEmpty { pieces.append((start, current)) }
+        self.format = format
+        self.header = header
+        self.pieces = pieces
+        self.lineCount = lines.count
+    }
+
+    /// The params of one piece.
+    func params(_ piece: (firstLine: Int, lines: [String]), dryRun: Bool) -> RegistryInterface.PartnersImport.Params {
+        .init(format: self.format, content: piece.lines.joined(separator: "\n"), dryRun: dryRun, firstLine: piece.firstLine, header: self.header)
+    }
+
+    /// Prints every rejected line's problems, in both languages.
+    static func printRejected(_ rejected: [RegistryInterface.RejectedLine]) {
+        for line in rejected {
+            for field in line.fields {
+                print("  line \(line.line): \(field.path): \(field.messageZh) / \(field.messageEn)")
+            }
+        }
+    }
+}
