@@ -33,12 +33,15 @@ public enum RPCClientError: Error, CustomStringConvertible, Sendable {
 public final class RPCClient: Sendable {
     private let channel: any Channel
     private let nextID = Mutex<Int64>(1)
+    /// The service's refusal of this connection, when it sent one (see `ResponseMatcher`).
+    private let refusal: ConnectionRefusal
     /// The socket this client is connected to.
     public let socketPath: String
 
-    private init(channel: any Channel, socketPath: String) {
+    private init(channel: any Channel, socketPath: String, refusal: ConnectionRefusal) {
         self.channel = channel
         self.socketPath = socketPath
+        self.refusal = refusal
     }
 
     /// Connects, retrying while the service is still starting (no socket yet, or connection refused) for up to
@@ -52,6 +55,7 @@ public final class RPCClient: Sendable {
         var pause = Duration.milliseconds(20)
         while true {
             do {
+                let refusal = ConnectionRefusal()
                 let channel = try await ClientBootstrap(group: group)
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
@@ -59,11 +63,11 @@ public final class RPCClient: Sendable {
                             try handlers.addHandler(ByteToMessageHandler(
                                 FrameDecoder(maximumFrameBytes: FrameLimits.absoluteMaximumBytes)))
                             try handlers.addHandler(MessageToByteHandler(FrameEncoder()))
-                            try handlers.addHandler(ResponseMatcher())
+                            try handlers.addHandler(ResponseMatcher(refusal: refusal))
                         }
                     }
                     .connect(unixDomainSocketPath: socketPath).get()
-                return RPCClient(channel: channel, socketPath: socketPath)
+                return RPCClient(channel: channel, socketPath: socketPath, refusal: refusal)
             } catch {
                 if ContinuousClock.now + pause > deadline {
                     throw RPCClientError.serviceUnavailable(socketPath: socketPath, reason: Self.describe(error))
@@ -135,8 +139,10 @@ public final class RPCClient: Sendable {
             method: method)
         // On a connection already closed the pipeline is gone and the matcher never sees the request: the failed
         // write must fail the call, or the caller would wait for ever.
+        // A connection the service refused and closed answers with the refusal, which says why.
+        let refusal = self.refusal
         self.channel.writeAndFlush(request).whenFailure { error in
-            promise.fail(RPCClientError.connectionClosed)
+            if let answer = refusal.answer { promise.succeed(answer) } else { promise.fail(RPCClientError.connectionClosed) }
         }
         // A cancelled caller stops waiting at once; an answer that still arrives is dropped.
         let buffer = try await withTaskCancellationHandler {
@@ -177,6 +183,17 @@ struct PendingRequest: Sendable {
     let method: String
 }
 
+/// An answer without an id by which the service refused a connection (at its connection limit it says so at once
+/// and closes): calls made afterwards, even once the connection is gone, get that answer rather than a bare close.
+final class ConnectionRefusal: Sendable {
+    private let stored = Mutex<ByteBuffer?>(nil)
+
+    var answer: ByteBuffer? {
+        get { self.stored.withLock { $0 } }
+        set { self.stored.withLock { $0 = newValue } }
+    }
+}
+
 /// Matches answers to requests by id; fails every pending request when the connection ends.
 final class ResponseMatcher: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
@@ -190,9 +207,18 @@ final class ResponseMatcher: ChannelDuplexHandler {
 
     private var waiting: [Int64: Waiter] = [:]
     private var closed = false
+    private let refusal: ConnectionRefusal
+
+    init(refusal: ConnectionRefusal) {
+        self.refusal = refusal
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = Self.unwrapOutboundIn(data)
+        if let refusal = self.refusal.answer {
+            request.promise.succeed(refusal)
+            return
+        }
         guard !self.closed else {
             request.promise.fail(RPCClientError.connectionClosed)
             return
@@ -217,6 +243,12 @@ final class ResponseMatcher: ChannelDuplexHandler {
         } else if id == nil {
             // An error the service could not tie to a request (a refused connection, a bad frame): it concerns
             // every call on this connection, and the service closes it next.
+            // A refusal (the connection limit, a frame the service will not read) comes before the service closes
+            // the connection; any later call on it gets the refusal.
+            let code = (try? JSONReader.read(payload.readableBytesView))?["error"]?["code"]?.integerValue
+            if code == Int64(RPCErrorCode.overloaded.rawValue) || code == Int64(RPCErrorCode.invalidRequest.rawValue) {
+                self.refusal.answer = payload
+            }
             for (_, waiter) in self.waiting {
                 waiter.timer.cancel()
                 waiter.promise.succeed(payload)

@@ -163,6 +163,17 @@ struct HostilePeerTests {
             }
             #expect(refusal == -32006)
             #expect(held.count <= 4)
+            // A client that connects at the limit and calls only after the refusal has arrived still gets -32006,
+            // not a bare "closed the connection".
+            let late = try await RPCClient.connect(socketPath: home.socket("registry"))
+            try await Task.sleep(for: .milliseconds(200))
+            do {
+                _ = try await late.call(CommonInterface.Health.self)
+                Issue.record("a call past the connection limit was answered")
+            } catch let error as RPCError {
+                #expect(error.knownCode == .overloaded, "\(error)")
+            }
+            await late.close()
             held.removeAll()
         }
     }
