@@ -57,21 +57,11 @@ struct FormsCommand: AsyncParsableCommand {
             let configuration = try self.global.configuration()
             let file = try ImportFile(path: self.file, format: self.format, maximumFrameBytes: configuration.maximumFrameBytes)
             var total = RegistryInterface.FormsImport.Result(accepted: 0, ids: [], rejected: [])
-            let progress = ProgressBar(total: file.lineCount, label: self.dryRun ? "checking" : "importing")
-            try await withService(.registry, configuration: configuration) { client in
-                var done = 0
-                for piece in file.pieces {
-                    let result = try await client.call(
-                        RegistryInterface.FormsImport.self, file.params(piece, dryRun: self.dryRun), meta: self.global.meta,
-                        timeout: .seconds(300))
-                    total.accepted += result.accepted
-                    total.ids += result.ids
-                    total.rejected += result.rejected
-                    done += piece.lines.count
-                    progress.update(done)
-                }
+            for result in try await file.send(RegistryInterface.FormsImport.self, dryRun: self.dryRun, global: self.global, timeout: .seconds(300)) {
+                total.accepted += result.accepted
+                total.ids += result.ids
+                total.rejected += result.rejected
             }
-            progress.finish()
             if self.global.json {
                 try printJSON(total)
             } else {

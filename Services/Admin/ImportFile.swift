@@ -59,6 +59,25 @@ struct ImportFile {
         .init(format: self.format, content: piece.lines.joined(separator: "\n"), dryRun: dryRun, firstLine: piece.firstLine, header: self.header)
     }
 
+    /// Sends every piece to the registry with `method`, showing progress on standard error; the answers in order.
+    func send<M: RPCMethod>(_ method: M.Type, dryRun: Bool, global: GlobalOptions, timeout: Duration) async throws -> [M.Result]
+    where M.Params == RegistryInterface.PartnersImport.Params {
+        let configuration = try global.configuration()
+        let progress = ProgressBar(total: self.lineCount, label: dryRun ? "checking" : "importing")
+        let results = try await withService(.registry, configuration: configuration) { client in
+            var results: [M.Result] = []
+            var done = 0
+            for piece in self.pieces {
+                results.append(try await client.call(M.self, self.params(piece, dryRun: dryRun), meta: global.meta, timeout: timeout))
+                done += piece.lines.count
+                progress.update(done)
+            }
+            return results
+        }
+        progress.finish()
+        return results
+    }
+
     /// Prints every rejected line's problems, in both languages.
     static func printRejected(_ rejected: [RegistryInterface.RejectedLine]) {
         for line in rejected {

@@ -33,22 +33,12 @@ struct PartnersCommand: AsyncParsableCommand {
             let configuration = try self.global.configuration()
             let file = try ImportFile(path: self.file, format: self.format, maximumFrameBytes: configuration.maximumFrameBytes)
             var total = RegistryInterface.PartnersImport.Result(accepted: 0, created: 0, updated: 0, rejected: [])
-            let progress = ProgressBar(total: file.lineCount, label: self.dryRun ? "checking" : "importing")
-            try await withService(.registry, configuration: configuration) { client in
-                var done = 0
-                for piece in file.pieces {
-                    let result = try await client.call(
-                        RegistryInterface.PartnersImport.self, file.params(piece, dryRun: self.dryRun),
-                        meta: self.global.meta, timeout: .seconds(120))
-                    total.accepted += result.accepted
-                    total.created += result.created
-                    total.updated += result.updated
-                    total.rejected += result.rejected
-                    done += piece.lines.count
-                    progress.update(done)
-                }
+            for result in try await file.send(RegistryInterface.PartnersImport.self, dryRun: self.dryRun, global: self.global, timeout: .seconds(120)) {
+                total.accepted += result.accepted
+                total.created += result.created
+                total.updated += result.updated
+                total.rejected += result.rejected
             }
-            progress.finish()
             if self.global.json {
                 try printJSON(total)
             } else {
