@@ -43,21 +43,12 @@ struct FormsCommand: AsyncParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-
-        @Argument(help: "The file to import.")
-        var file: String
-
-        @Option(help: "jsonl or csv (default: from the file name).")
-        var format: String?
-
-        @Flag(help: "Check every line and report, storing nothing.")
-        var dryRun = false
+        @OptionGroup var source: ImportOptions
 
         func run() async throws {
-            let configuration = try self.global.configuration()
-            let file = try ImportFile(path: self.file, format: self.format, maximumFrameBytes: configuration.maximumFrameBytes)
+            let file = try ImportFile(self.source, maximumFrameBytes: try self.global.configuration().maximumFrameBytes)
             var total = RegistryInterface.FormsImport.Result(accepted: 0, ids: [], rejected: [])
-            for result in try await file.send(RegistryInterface.FormsImport.self, dryRun: self.dryRun, global: self.global, timeout: .seconds(300)) {
+            for result in try await file.send(RegistryInterface.FormsImport.self, dryRun: self.source.dryRun, global: self.global, timeout: .seconds(300)) {
                 total.accepted += result.accepted
                 total.ids += result.ids
                 total.rejected += result.rejected
@@ -65,7 +56,7 @@ struct FormsCommand: AsyncParsableCommand {
             if self.global.json {
                 try printJSON(total)
             } else {
-                let verb = self.dryRun ? "would be submitted" : "submitted"
+                let verb = self.source.dryRun ? "would be submitted" : "submitted"
                 print("\(total.accepted) forms \(verb)\(total.ids.isEmpty ? "" : " (\(total.ids.first!) … \(total.ids.last!))"), \(total.rejected.count) lines rejected")
                 ImportFile.printRejected(total.rejected)
             }

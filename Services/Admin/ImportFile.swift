@@ -2,6 +2,18 @@ import ArgumentParser
 import Foundation
 import Shared
 
+/// What an import command is given: the file, its format, and whether to store anything.
+struct ImportOptions: ParsableArguments {
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(help: "jsonl or csv (default: from the file name).")
+    var format: String?
+
+    @Flag(help: "Check every line and report, storing nothing.")
+    var dryRun = false
+}
+
 /// A JSON Lines or CSV file cut on line boundaries into pieces that each fit in one request, as `partners.import`
 /// and `forms.import` take them (DESIGN §13): each piece knows its first line number, and a CSV header is sent
 /// with every piece.
@@ -11,6 +23,10 @@ struct ImportFile {
     let header: String?
     let pieces: [(firstLine: Int, lines: [String])]
     let lineCount: Int
+
+    init(_ options: ImportOptions, maximumFrameBytes: Int) throws {
+        try self.init(path: options.file, format: options.format, maximumFrameBytes: maximumFrameBytes)
+    }
 
     init(path: String, format explicit: String?, maximumFrameBytes: Int) throws {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

@@ -19,21 +19,12 @@ struct PartnersCommand: AsyncParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-
-        @Argument(help: "The file to import.")
-        var file: String
-
-        @Option(help: "jsonl or csv (default: from the file name).")
-        var format: String?
-
-        @Flag(help: "Check every line and report, storing nothing.")
-        var dryRun = false
+        @OptionGroup var source: ImportOptions
 
         func run() async throws {
-            let configuration = try self.global.configuration()
-            let file = try ImportFile(path: self.file, format: self.format, maximumFrameBytes: configuration.maximumFrameBytes)
+            let file = try ImportFile(self.source, maximumFrameBytes: try self.global.configuration().maximumFrameBytes)
             var total = RegistryInterface.PartnersImport.Result(accepted: 0, created: 0, updated: 0, rejected: [])
-            for result in try await file.send(RegistryInterface.PartnersImport.self, dryRun: self.dryRun, global: self.global, timeout: .seconds(120)) {
+            for result in try await file.send(RegistryInterface.PartnersImport.self, dryRun: self.source.dryRun, global: self.global, timeout: .seconds(120)) {
                 total.accepted += result.accepted
                 total.created += result.created
                 total.updated += result.updated
@@ -42,7 +33,7 @@ struct PartnersCommand: AsyncParsableCommand {
             if self.global.json {
                 try printJSON(total)
             } else {
-                let verb = self.dryRun ? "would be accepted" : "accepted"
+                let verb = self.source.dryRun ? "would be accepted" : "accepted"
                 print("\(total.accepted) lines \(verb) (\(total.created) new, \(total.updated) updated), \(total.rejected.count) rejected")
                 ImportFile.printRejected(total.rejected)
             }
