@@ -4,8 +4,8 @@ import Shared
 
 /// Ranks partner profiles for a need, and forms for a profile (DESIGN §8).
 ///
-/// Candidates come from one FTS5 query (the need's terms, concept tokens and the concepts' labels in both languages),
-/// filtered by kind and country in the same query; each is then scored by concept agreement and by its BM25 text
+/// Candidates come from one FTS5 query (the need's rarest terms, concept tokens and the concepts' labels in both
+/// languages), filtered by country in the same query and by kind afterwards; each is then scored by concept agreement and by its BM25 text
 /// score, and explained: the concepts shared, the terms matched, the country.
 struct PairRanker: Sendable {
     let taxonomy: Taxonomy
@@ -58,8 +58,8 @@ struct PairRanker: Sendable {
 
     /// Adds the words each shown result shares with the need: its own words and the taxonomy's words for its
     /// concepts (in the other language too), so that a person sees why a Chinese need found an English profile.
-    /// Words most documents have say nothing and are not shown; a stemmed term is shown as the document writes it
-    /// ("membranes", not "membran").
+    /// Words most documents have say nothing and are not shown; a stemmed term is shown as the need or its concepts'
+    /// labels write it ("membranes", not "membran").
     private func withMatchedTerms(
         _ results: [MatchingInterface.PairMatch], need: Need, plan: QueryPlan, db: Database,
         id: (MatchingInterface.PairMatch) -> String
@@ -133,10 +133,11 @@ struct PairRanker: Sendable {
         var frequencies: [String: Int]
         var total: Int
 
+        /// The most documents a term may be in and still say something about a match.
+        var commonLimit: Int { max(3, Int(Double(self.total) * PairRanker.commonShare)) }
+
         /// Whether a term is in few enough documents to say something about a match.
-        func isTelling(_ term: String) -> Bool {
-            (self.frequencies[term] ?? 0) <= max(3, Int(Double(self.total) * PairRanker.commonShare))
-        }
+        func isTelling(_ term: String) -> Bool { (self.frequencies[term] ?? 0) <= self.commonLimit }
     }
 
     /// The terms a query runs with: concept tokens, then other terms, each group rarest first, within the budget.
@@ -148,7 +149,7 @@ struct PairRanker: Sendable {
             for (term, count) in frequencies { frequencies[term] = count > 1 ? count - 1 : nil }
         }
         let total = try self.frequencyCache?.documentCount(db) ?? MatchingStore.documentCount(db)
-        let limit = max(3, Int(Double(total) * Self.commonShare))
+        var plan = QueryPlan(terms: [], frequencies: frequencies, total: total)
         let conceptLimit = max(2_000, Int(Double(total) * Self.commonConceptShare))
         let concepts = all.filter { $0.hasPrefix("c_") && frequencies[$0].map { $0 <= conceptLimit } == true }
             .sorted { frequencies[$0]! < frequencies[$1]! }
@@ -159,14 +160,15 @@ struct PairRanker: Sendable {
             terms.append(term)
             postings += frequencies[term]!
         }
-        for term in others.prefix(while: { frequencies[$0]! <= limit }) {
+        for term in others.prefix(while: { frequencies[$0]! <= plan.commonLimit }) {
             guard terms.count < Self.maximumTerms, postings + frequencies[term]! <= Self.postingBudget else { break }
             terms.append(term)
             postings += frequencies[term]!
         }
         // A need made only of common words still gets its three rarest.
         if terms.count < 3 { terms += others.filter { !terms.contains($0) }.prefix(3 - terms.count) }
-        return QueryPlan(terms: terms, frequencies: frequencies, total: total)
+        plan.terms = terms
+        return plan
     }
 
     /// The best `candidates` (+ `extra`) documents by BM25 among those `filter` admits, and the plan that found them.
