@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "Shared", "ServiceKit", "AuditKit",
+                "Shared", "ServiceKit", "AuditKit", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -6,8 +6,12 @@ import Shared
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show each service: up or down, version, pid, uptime, database size and feed head.",
-        discussion: "Exits 0 when all four services answer, 69 when any is down.")
+        abstract: "Show each service: up or down, version, pid, uptime, database size, feed head and restarts.",
+        discussion: """
+            Restarts are the supervisor's record (logs/restarts.jsonl): each unexpected exit in the last hour, with \
+            its signal and the request the service was serving. Exits 0 when all four services answer, 69 when any \
+            is down.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -18,6 +22,10 @@ struct StatusCommand: AsyncParsableCommand {
         var socket: String
         var health: CommonInterface.Health.Result?
         var problem: String?
+        /// Unexpected exits the supervisor recorded in the last hour.
+        var restartsLastHour: Int
+        /// The newest of them.
+        var lastRestart: SupervisorRestart?
     }
 
     /// What `--json` prints.
@@ -29,8 +37,13 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try self.global.configuration()
         var statuses: [ServiceStatus] = []
+        let restarts = SupervisorRestart.lastHour(in: configuration)
         for service in ServiceName.allCases {
-            statuses.append(await Self.probe(service, configuration: configuration))
+            var status = await Self.probe(service, configuration: configuration)
+            let own = restarts.filter { $0.service == service.rawValue }
+            status.restartsLastHour = own.count
+            status.lastRestart = own.last
+            statuses.append(status)
         }
         let down = statuses.filter { !$0.up }
         if self.global.json {
@@ -40,8 +53,8 @@ struct StatusCommand: AsyncParsableCommand {
             print("Start them with deploy/start (in the background) or deploy/run (in the foreground).")
         } else {
             var table = TableRenderer(
-                headings: ["SERVICE", "STATE", "VERSION", "PID", "UPTIME", "DATABASE", "FEED HEAD"],
-                rightAligned: [3, 4, 5, 6])
+                headings: ["SERVICE", "STATE", "VERSION", "PID", "UPTIME", "DATABASE", "FEED HEAD", "RESTARTS (1 H)"],
+                rightAligned: [3, 4, 5, 6, 7])
             for status in statuses {
                 let health = status.health
                 table.append([
@@ -50,9 +63,15 @@ struct StatusCommand: AsyncParsableCommand {
                     health.map { Self.duration($0.uptimeSeconds) } ?? "-",
                     health?.databaseSizeBytes.map(Self.size) ?? "-",
                     health?.feedHead.map(String.init) ?? "-",
+                    String(status.restartsLastHour),
                 ])
             }
             print(table.render())
+            for status in statuses {
+                guard let last = status.lastRestart else { continue }
+                let times = status.restartsLastHour == 1 ? "1 unexpected exit" : "\(status.restartsLastHour) unexpected exits"
+                print("\(status.service): \(times) in the last hour; the last at \(last.at): \(last.summary)")
+            }
             for status in down {
                 print("\(status.service) is down: \(status.problem ?? "no answer")")
             }
@@ -66,11 +85,11 @@ struct StatusCommand: AsyncParsableCommand {
             let client = try await RPCClient.connect(socketPath: path)
             defer { Task { await client.close() } }
             let health = try await client.call(CommonInterface.Health.self, timeout: .seconds(5))
-            return ServiceStatus(service: service.rawValue, up: true, socket: path, health: health, problem: nil)
+            return ServiceStatus(service: service.rawValue, up: true, socket: path, health: health, problem: nil, restartsLastHour: 0)
         } catch let error as RPCError {
-            return ServiceStatus(service: service.rawValue, up: false, socket: path, health: nil, problem: describe(error))
+            return ServiceStatus(service: service.rawValue, up: false, socket: path, health: nil, problem: describe(error), restartsLastHour: 0)
         } catch {
-            return ServiceStatus(service: service.rawValue, up: false, socket: path, health: nil, problem: "\(error)")
+            return ServiceStatus(service: service.rawValue, up: false, socket: path, health: nil, problem: "\(error)", restartsLastHour: 0)
         }
     }
 
@@ -90,5 +109,42 @@ struct StatusCommand: AsyncParsableCommand {
             unit += 1
         }
         return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}
+
+/// One unexpected exit of a service, as `deploy/supervise` records it in `logs/restarts.jsonl`.
+struct SupervisorRestart: Codable {
+    /// When the supervisor saw it, RFC 3339 UTC.
+    var at: String
+    var service: String
+    /// The exit status as the shell reports it (128 + the signal's number for a signal).
+    var exitStatus: Int
+    /// `SIGKILL`, `SIGILL`, …, when a signal ended it.
+    var signal: String?
+    /// The method it was serving, from its request ledger.
+    var method: String?
+    /// That request's id.
+    var requestId: String?
+
+    /// "killed by SIGILL while serving applications.check (request id 7)".
+    var summary: String {
+        var text = self.signal.map { "killed by \($0)" } ?? "exited with status \(self.exitStatus)"
+        if let method = self.method {
+            text += " while serving \(method)" + (self.requestId.map { " (request id \($0))" } ?? "")
+        }
+        return text
+    }
+
+    /// The restarts of the last hour, oldest first; none when the supervisor has recorded none.
+    static func lastHour(in configuration: LingyanConfiguration, now: Date = Date()) -> [SupervisorRestart] {
+        let path = "\(configuration.logDirectory)/restarts.jsonl"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        let since = now.addingTimeInterval(-3_600)
+        return text.split(separator: "\n").compactMap { line in
+            guard let restart = try? JSONDecoder().decode(SupervisorRestart.self, from: Data(line.utf8)),
+                  let at = Timestamp.date(from: restart.at), at >= since
+            else { return nil }
+            return restart
+        }
     }
 }

@@ -38,6 +38,11 @@ struct MatchingHandlers: Sendable {
             let limit = try Self.limit(params.limit)
             let form = try await self.form(id: params.formId, inline: params.form)
             let text = IndexedDocument.needText(form)
+            if let country = params.country, country.range(of: "^[A-Za-z]{2}$", options: .regularExpression) == nil {
+                throw RPCError.validationFailed([FieldProblem(
+                    path: "country", code: "invalid_country", messageZh: "国家须为 ISO 3166-1 两位字母代码，如 IL",
+                    messageEn: "country must be an ISO 3166-1 alpha-2 code such as IL")])
+            }
             let countries = params.country.map { [$0.uppercased()] } ?? form.partner.countries
             return try await self.store.database.read { db in
                 var need = Need(text: text, taxonomy: self.taxonomy)

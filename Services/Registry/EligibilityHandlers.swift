@@ -9,6 +9,8 @@ struct EligibilityHandlers: Sendable {
 
     func register(in router: inout RPCRouter) {
         router.registerBlocking(RegistryInterface.ApplicationsCheck.self) { params, _ in
+            let problems = PlanLimits.problems(params)
+            guard problems.isEmpty else { throw RPCError.validationFailed(problems) }
             let call: ProgrammeCall
             do {
                 call = try self.store.call(id: params.callId)

@@ -292,11 +292,10 @@ extension RegistryStore {
                 stored.contact = ContactPerson(name: "", position: nil, phone: "", email: "")
                 let previous: String = row["body"]
                 let before = try LingyanJSON.decode(PartnerSearchForm.self, from: previous.utf8)
-                var sections = Self.changedSections(before, stored)
                 let contactChanged = contactId != oldContactID
                     || oldContact.map { ContactPerson(name: $0["name"], position: $0["position"], phone: $0["phone"], email: $0["email"]) } != form.contact
                 // Only the section's name: the contact's values never go into an event.
-                if contactChanged { sections.insert("contact", at: 1) }
+                let sections = Self.changedSections(before, stored, contactChanged: contactChanged)
                 data["sections"] = .array(sections.map { .string($0) })
                 try db.execute(
                     sql: "UPDATE forms SET organizationId = ?, contactId = ?, countries = ?, body = ? WHERE id = ?",
@@ -319,9 +318,11 @@ extension RegistryStore {
         }
     }
 
-    private static func changedSections(_ before: PartnerSearchForm, _ after: PartnerSearchForm) -> [String] {
+    /// The attachment's sections that differ, in the attachment's order.
+    private static func changedSections(_ before: PartnerSearchForm, _ after: PartnerSearchForm, contactChanged: Bool) -> [String] {
         var sections: [String] = []
         if before.organization != after.organization { sections.append("organization") }
+        if contactChanged { sections.append("contact") }
         if before.project != after.project { sections.append("project") }
         if before.partner != after.partner { sections.append("partner") }
         return sections

@@ -91,6 +91,7 @@ public enum ServiceHost {
             roleMap: RoleMap(configuration: context.configuration.roles),
             logger: context.logger,
             state: serverState,
+            ledger: RequestLedger(path: context.configuration.requestLedgerPath(for: context.service)),
             onListening: onListening)
         return ServiceGroup(
             services: [server] + parts.background,

@@ -18,6 +18,7 @@ public enum AuditInterface {
         public static let summary =
             "Return audit lines matching every filter given, in seq order, after `after`, at most `limit` (default 100, at most 1000)."
         public static let access = MethodAccess.read
+        public static let errors: [RPCErrorCode] = [.validationFailed]
 
         public struct Params: Codable, Sendable, Hashable, ShapeExample {
             /// `registry`, `matching` or `notification`.

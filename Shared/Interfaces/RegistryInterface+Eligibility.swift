@@ -4,7 +4,7 @@ extension RegistryInterface {
         public static let name = "applications.check"
         public static let summary = "Evaluate every rule of the notice for a planned application to a call: errors, warnings and priority bonuses, in Chinese and English."
         public static let access = MethodAccess.read
-        public static let errors: [RPCErrorCode] = [.notFound]
+        public static let errors: [RPCErrorCode] = [.notFound, .validationFailed]
 
         public struct Params: Codable, Sendable, Hashable, ShapeExample {
             /// The call applied to, such as `2025-GB-MIDLANDS`.

@@ -186,7 +186,7 @@ extension RegistryInterface {
         public static let name = "forms.close"
         public static let summary = "Close a form (submitted, returned or published) at its current revision."
         public static let access = MethodAccess.write
-        public static let errors: [RPCErrorCode] = [.notFound, .conflict]
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict, .validationFailed]
 
         public struct Params: Codable, Sendable, Hashable, ShapeExample {
             /// The form's id.

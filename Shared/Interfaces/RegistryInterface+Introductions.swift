@@ -78,7 +78,7 @@ extension RegistryInterface {
         public static let name = "introductions.create"
         public static let summary = "Record a proposed introduction of a form to a partner profile (one per pair)."
         public static let access = MethodAccess.write
-        public static let errors: [RPCErrorCode] = [.notFound, .conflict]
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict, .validationFailed]
 
         public struct Params: Codable, Sendable, Hashable, ShapeExample {
             /// The form.
@@ -105,7 +105,7 @@ extension RegistryInterface {
         public static let name = "introductions.update"
         public static let summary = "Move an introduction to its next status at its current revision; each step is time-stamped."
         public static let access = MethodAccess.write
-        public static let errors: [RPCErrorCode] = [.notFound, .conflict]
+        public static let errors: [RPCErrorCode] = [.notFound, .conflict, .validationFailed]
 
         public struct Params: Codable, Sendable, Hashable, ShapeExample {
             /// The introduction.

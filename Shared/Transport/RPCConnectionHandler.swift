@@ -16,6 +16,7 @@ final class RPCConnectionHandler: ChannelInboundHandler {
     private let router: RPCRouter
     private let roleMap: RoleMap
     private let maximumRequestsInFlight: Int
+    private let ledger: RequestLedger
     private var logger: Logger
     private var peer: Peer?
     private var role: Role?
@@ -23,8 +24,9 @@ final class RPCConnectionHandler: ChannelInboundHandler {
     private var draining = false
     private var inputClosed = false
 
-    init(router: RPCRouter, roleMap: RoleMap, maximumRequestsInFlight: Int, logger: Logger) {
+    init(router: RPCRouter, roleMap: RoleMap, maximumRequestsInFlight: Int, ledger: RequestLedger, logger: Logger) {
         self.router = router
+        self.ledger = ledger
         self.roleMap = roleMap
         self.maximumRequestsInFlight = maximumRequestsInFlight
         self.logger = logger
@@ -106,21 +108,26 @@ final class RPCConnectionHandler: ChannelInboundHandler {
             case .refused(let error):
                 if let id = request.id { self.write(RPCResponseWriter.failure(id: id, error: error), context: context) }
             case .inline(let body, let callContext):
-                let response = Self.respond(to: request) { try body(request.params, callContext) }
+                let response = self.ledger.recording(request) { Self.respond(to: request) { try body(request.params, callContext) } }
                 if let response { self.write(response, context: context) }
             case .blocking(let body, let callContext):
                 let overload = request.id.map { RPCResponseWriter.failure(id: $0, error: Self.overloaded(self.maximumRequestsInFlight)) }
+                let ledger = self.ledger
                 self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
                     NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) {
-                        Self.respond(to: request) { try body(request.params, callContext) }.map { [$0] } ?? []
+                        ledger.recording(request) { Self.respond(to: request) { try body(request.params, callContext) } }
+                            .map { [$0] } ?? []
                     }
                 }
             case .async(let body, let callContext):
                 let overload = request.id.map { RPCResponseWriter.failure(id: $0, error: Self.overloaded(self.maximumRequestsInFlight)) }
+                let ledger = self.ledger
                 self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
                     let promise = eventLoop.makePromise(of: [[UInt8]].self)
                     promise.completeWithTask {
-                        await Self.respond(to: request) { try await body(request.params, callContext) }.map { [$0] } ?? []
+                        await ledger.recording(request) {
+                            await Self.respond(to: request) { try await body(request.params, callContext) }
+                        }.map { [$0] } ?? []
                     }
                     return promise.futureResult
                 }
@@ -140,15 +147,16 @@ final class RPCConnectionHandler: ChannelInboundHandler {
             return RPCResponseWriter.failure(id: id, error: Self.overloaded(self.maximumRequestsInFlight))
         }
         let overload = refusals.isEmpty ? nil : RPCResponseWriter.batch(refusals)
+        let ledger = self.ledger
         self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
             let promise = eventLoop.makePromise(of: [[UInt8]].self)
-            promise.completeWithTask { await Self.run(admitted) }
+            promise.completeWithTask { await Self.run(admitted, ledger: ledger) }
             return promise.futureResult
         }
     }
 
     /// Runs a batch's entries in order and collects the answers to its non-notifications.
-    private static func run(_ admitted: [(RPCEntry, Admission?)]) async -> [[UInt8]] {
+    private static func run(_ admitted: [(RPCEntry, Admission?)], ledger: RequestLedger) async -> [[UInt8]] {
             var responses: [[UInt8]] = []
             for (entry, admission) in admitted {
                 switch (entry, admission) {
@@ -157,18 +165,19 @@ final class RPCConnectionHandler: ChannelInboundHandler {
                 case (.request(let request), .refused(let error)?):
                     if let id = request.id { responses.append(RPCResponseWriter.failure(id: id, error: error)) }
                 case (.request(let request), .inline(let body, let callContext)?):
-                    if let response = Self.respond(to: request, { try body(request.params, callContext) }) {
+                    if let response = ledger.recording(request, { Self.respond(to: request, { try body(request.params, callContext) }) }) {
                         responses.append(response)
                     }
                 case (.request(let request), .blocking(let body, let callContext)?):
                     let response = try? await NIOThreadPool.singleton.runIfActive {
-                        Self.respond(to: request) { try body(request.params, callContext) }
+                        ledger.recording(request) { Self.respond(to: request) { try body(request.params, callContext) } }
                     }
                     if let response { responses.append(response) }
                 case (.request(let request), .async(let body, let callContext)?):
-                    if let response = await Self.respond(to: request, { try await body(request.params, callContext) }) {
-                        responses.append(response)
+                    let response = await ledger.recording(request) {
+                        await Self.respond(to: request, { try await body(request.params, callContext) })
                     }
+                    if let response { responses.append(response) }
                 case (.request, nil):
                     break
                 }

@@ -54,6 +54,7 @@ public final class RPCServer: Service, Sendable {
         public var maximumFrameBytes: Int
         public var maximumConnections: Int
         public var maximumRequestsInFlight: Int
+        public var listenBacklog: Int
         public var idleTimeout: TimeAmount
         public var drainTimeout: TimeAmount
 
@@ -62,6 +63,7 @@ public final class RPCServer: Service, Sendable {
             self.maximumFrameBytes = configuration.maximumFrameBytes
             self.maximumConnections = configuration.maximumConnections
             self.maximumRequestsInFlight = configuration.maximumRequestsInFlight
+            self.listenBacklog = configuration.listenBacklog
             self.idleTimeout = .seconds(Int64(configuration.idleTimeoutSeconds))
             self.drainTimeout = .seconds(Int64(configuration.drainTimeoutSeconds))
         }
@@ -75,7 +77,9 @@ public final class RPCServer: Service, Sendable {
     private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
     private let listening: @Sendable () -> Void
     private let state: ServerState
+    private let ledger: RequestLedger
 
+    /// - Parameter ledger: where the requests being served are recorded, for the supervisor to name after a crash.
     /// - Parameter onListening: called once the socket accepts connections (readiness for supervisors and tests).
     public init(
         settings: Settings,
@@ -84,9 +88,11 @@ public final class RPCServer: Service, Sendable {
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         state: ServerState = ServerState(),
+        ledger: RequestLedger = RequestLedger(),
         onListening: @escaping @Sendable () -> Void = {}
     ) {
         self.state = state
+        self.ledger = ledger
         self.settings = settings
         self.router = router
         self.roleMap = roleMap
@@ -126,8 +132,10 @@ public final class RPCServer: Service, Sendable {
         let router = self.router
         let roleMap = self.roleMap
         let logger = self.logger
+        let ledger = self.ledger
         return ServerBootstrap(group: self.group)
-            .serverChannelOption(.backlog, value: 256)
+            // A burst of connections waits in the kernel's queue instead of being refused with EAGAIN.
+            .serverChannelOption(.backlog, value: Int32(settings.listenBacklog))
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -151,7 +159,7 @@ public final class RPCServer: Service, Sendable {
                     try handlers.addHandler(MessageToByteHandler(FrameEncoder()))
                     try handlers.addHandler(RPCConnectionHandler(
                         router: router, roleMap: roleMap,
-                        maximumRequestsInFlight: settings.maximumRequestsInFlight, logger: logger))
+                        maximumRequestsInFlight: settings.maximumRequestsInFlight, ledger: ledger, logger: logger))
                 }
             }
     }

@@ -28,6 +28,9 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var maximumConnections: Int
     /// Requests one connection may have in flight at once; one more is answered with -32006.
     public var maximumRequestsInFlight: Int
+    /// Connections the kernel queues for a service before it accepts them (`listen(2)`'s backlog, capped by
+    /// `net.core.somaxconn`): a burst larger than this is refused with EAGAIN before the service sees it.
+    public var listenBacklog: Int
     /// A connection with no request in flight and no traffic for this long is closed.
     public var idleTimeoutSeconds: Int
     /// How long a graceful stop waits for requests in flight before closing their connections.
@@ -60,6 +63,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         self.maximumFrameBytes = FrameLimits.defaultMaximumBytes
         self.maximumConnections = 256
         self.maximumRequestsInFlight = 64
+        self.listenBacklog = 4_096
         self.idleTimeoutSeconds = 300
         self.drainTimeoutSeconds = 10
         self.logLevel = "info"
@@ -86,6 +90,9 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         }
         if let value = try container.decodeIfPresent(Int.self, forKey: .maximumRequestsInFlight) {
             configuration.maximumRequestsInFlight = value
+        }
+        if let value = try container.decodeIfPresent(Int.self, forKey: .listenBacklog) {
+            configuration.listenBacklog = value
         }
         if let value = try container.decodeIfPresent(Int.self, forKey: .idleTimeoutSeconds) {
             configuration.idleTimeoutSeconds = value
@@ -123,6 +130,8 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public func socketPath(for service: ServiceName) -> String { "\(self.home)/run/\(service.rawValue).sock" }
     /// `run/<service>.pid`.
     public func pidPath(for service: ServiceName) -> String { "\(self.home)/run/\(service.rawValue).pid" }
+    /// `run/<service>.requests`: the requests being served, read by the supervisor after a crash.
+    public func requestLedgerPath(for service: ServiceName) -> String { "\(self.home)/run/\(service.rawValue).requests" }
     /// `data/<service>.sqlite`.
     public func databasePath(for service: ServiceName) -> String { "\(self.home)/data/\(service.rawValue).sqlite" }
     /// `run/`.
@@ -193,6 +202,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try integer("LINGYAN_MAX_FRAME_BYTES") { self.maximumFrameBytes = value }
         if let value = try integer("LINGYAN_MAX_CONNECTIONS") { self.maximumConnections = value }
         if let value = try integer("LINGYAN_MAX_IN_FLIGHT") { self.maximumRequestsInFlight = value }
+        if let value = try integer("LINGYAN_LISTEN_BACKLOG") { self.listenBacklog = value }
         if let value = try integer("LINGYAN_IDLE_TIMEOUT_SECONDS") { self.idleTimeoutSeconds = value }
         if let value = try integer("LINGYAN_DRAIN_TIMEOUT_SECONDS") { self.drainTimeoutSeconds = value }
         if let value = try integer("LINGYAN_GROUP_COMMIT_LIMIT") { self.groupCommitLimit = value }
@@ -224,6 +234,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         try check("maximumFrameBytes", self.maximumFrameBytes, 64...FrameLimits.absoluteMaximumBytes)
         try check("maximumConnections", self.maximumConnections, 1...65_536)
         try check("maximumRequestsInFlight", self.maximumRequestsInFlight, 1...65_536)
+        try check("listenBacklog", self.listenBacklog, 1...65_535)
         try check("idleTimeoutSeconds", self.idleTimeoutSeconds, 1...86_400)
         try check("drainTimeoutSeconds", self.drainTimeoutSeconds, 0...3_600)
         try check("groupCommitLimit", self.groupCommitLimit, 1...100_000)

@@ -49,11 +49,37 @@ struct DeployScriptTests {
         }
         #expect(restarted != nil)
         let supervisorLog = (try? String(contentsOfFile: "\(home.path)/logs/supervisor.log", encoding: .utf8)) ?? ""
-        #expect(supervisorLog.contains("lingyan-matching exited"))
+        #expect(supervisorLog.contains("lingyan-matching was killed by SIGKILL"))
+
+        // A service killed while it serves a request: the supervisor names the request, `status` counts the exit.
+        let registryPid = try #require(self.pid("registry", home: home))
+        let health = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let head = try await health.call(CommonInterface.Health.self).feedHead ?? 0
+        await health.close()
+        let waiting = try RawSocket(path: home.socket("registry"), timeout: .seconds(30))
+        waiting.sendFrame(#"{"jsonrpc":"2.0","id":"crash-probe-1","method":"events.wait","params":{"after":\#(head),"timeoutMilliseconds":60000}}"#)
+        let ledger = "\(home.path)/run/registry.requests"
+        #expect(await eventually {
+            ((try? String(contentsOfFile: ledger, encoding: .utf8)) ?? "").contains("events.wait crash-probe-1")
+        }, "the ledger shows the long poll in flight")
+        kill(registryPid, SIGKILL)
+        let reported = "lingyan-registry was killed by SIGKILL while serving events.wait (request id crash-probe-1)"
+        #expect(await eventually(timeout: .seconds(20)) {
+            ((try? String(contentsOfFile: "\(home.path)/logs/supervisor.log", encoding: .utf8)) ?? "").contains(reported)
+        }, "the supervisor names the request")
+        #expect(await eventually(timeout: .seconds(20)) {
+            guard let now = self.pid("registry", home: home), now != registryPid else { return false }
+            let client = try? await RPCClient.connect(socketPath: home.socket("registry"))
+            defer { if let client { Task { await client.close() } } }
+            return (try? await client?.call(CommonInterface.Health.self))?.pid == now
+        }, "the registry is back")
 
         let status = try self.script("status", home: home)
         #expect(status.status == 0)
         #expect(status.standardOutput.contains("supervisor: running"))
+        #expect(status.standardOutput.contains("RESTARTS"))
+        #expect(status.standardOutput.contains("registry: 1 unexpected exit in the last hour"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("killed by SIGKILL while serving events.wait (request id crash-probe-1)"))
 
         let stopped = try self.script("stop", home: home)
         #expect(stopped.status == 0)

@@ -35,6 +35,28 @@ struct HostilePeerTests {
         #expect(registry.isRunning)
     }
 
+    // How long the well-behaved client waits is a figure for `lingyan-bench burst` (release build), not an
+    // assertion here: a debug build on a busy machine accepts connections several times slower.
+    @Test("500 hostile connections opened, fed garbage and closed at once: none refused by a full listen queue, and a client that connects right after, without retrying, is answered")
+    func connectionBurst() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let registry = try ServiceProcess(.registry, home: home)
+        _ = try await registry.waitUntilHealthy()
+        let burst = ConnectionBurst.run(path: home.socket("registry"), count: 500)
+        let started = ContinuousClock.now
+        // One attempt, no retry: a full listen queue would refuse this connection.
+        let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+        let health = try await client.call(CommonInterface.Health.self, timeout: .seconds(5))
+        let waited = ContinuousClock.now - started
+        await client.close()
+        print("connection burst: \(burst.connected) connected, \(burst.refused) refused; a well-behaved client waited \(waited)")
+        #expect(burst.refused == 0, "the listen queue held the whole burst")
+        #expect(health.service == "registry")
+        #expect(registry.isRunning)
+        await registry.terminate()
+    }
+
     private func errorCode(_ outcome: RawSocket.ReadOutcome) -> Int? {
         guard case .frame(let data) = outcome,
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

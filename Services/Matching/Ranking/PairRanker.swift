@@ -26,9 +26,11 @@ struct PairRanker: Sendable {
     ) throws -> [MatchingInterface.PairMatch] {
         // A country token alone is the cheaper filter (its list is shorter than every partner's), and with no
         // country none: the few calls and forms among the candidates are dropped below.
-        let filter = countries.isEmpty
-            ? nil : "meta:(" + countries.map { "cc_\($0.lowercased())" }.joined(separator: " OR ") + ")"
-        let (candidates, plan) = try self.search(need: need, filter: filter, extra: countries.isEmpty ? 20 : 0, db: db)
+        // Only two-letter codes become tokens of the full-text query: anything else would be query syntax.
+        let codes = countries.filter { $0.utf8.count == 2 && $0.utf8.allSatisfy { (0x41...0x5A).contains($0 & ~0x20) } }
+        let filter = codes.isEmpty
+            ? nil : "meta:(" + codes.map { "cc_\($0.lowercased())" }.joined(separator: " OR ") + ")"
+        let (candidates, plan) = try self.search(need: need, filter: filter, extra: codes.isEmpty ? 20 : 0, db: db)
         let found = candidates.filter { candidate in
             guard candidate.row.kind == IndexedDocument.Kind.partner.rawValue else { return false }
             guard candidate.row.country == "GB", let regions else { return true }

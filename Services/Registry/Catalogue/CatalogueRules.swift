@@ -15,6 +15,9 @@ enum CatalogueRules {
         ProgrammeCall.hangzhouDay(now)
     }
 
+    /// The most priority areas, requirements, eligible regions or concepts one call may list.
+    static let maximumListLength = 100
+
     /// Every problem with a call a person submitted, in both languages; empty when it may be stored.
     static func problems(in call: ProgrammeCall) -> [FieldProblem] {
         var problems: [FieldProblem] = []
@@ -35,9 +38,37 @@ enum CatalogueRules {
         for (path, text) in [("titleZh", call.titleZh), ("titleEn", call.titleEn)] {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 add(path, "required", "不能为空", "must not be empty")
-            } else if text.count > 200 {
-                add(path, "too_long", "不能超过 200 个字符", "must be at most 200 characters")
             }
+        }
+        // Every text of a call reaches letters, tables and the ranker: one line each (requirements may have more),
+        // no control characters or direction overrides, and a length a page can show.
+        var texts: [(path: String, text: String?, maximum: Int, multiline: Bool)] = [
+            ("titleZh", call.titleZh, 200, false), ("titleEn", call.titleEn, 200, false), ("region", call.region, 100, false),
+            ("authority.nameZh", call.authority?.nameZh, 200, false), ("authority.nameEn", call.authority?.nameEn, 200, false),
+            ("authority.website", call.authority?.website, 500, false),
+        ]
+        for (index, area) in call.priorityAreas.prefix(Self.maximumListLength).enumerated() {
+            texts += [("priorityAreas[\(index)].textZh", area.textZh, 500, false), ("priorityAreas[\(index)].textEn", area.textEn, 500, false)]
+        }
+        for (index, requirement) in call.requirements.prefix(Self.maximumListLength).enumerated() {
+            texts += [
+                ("requirements[\(index)].rule", requirement.rule, 100, false),
+                ("requirements[\(index)].textZh", requirement.textZh, 2_000, true),
+                ("requirements[\(index)].textEn", requirement.textEn, 2_000, true),
+            ]
+        }
+        for (index, region) in call.eligibleRegions.prefix(Self.maximumListLength).enumerated() {
+            texts.append(("eligibleRegions[\(index)]", region, 100, false))
+        }
+        for entry in texts {
+            guard let text = entry.text else { continue }
+            if case .failure(let problem) = TextRules.clean(text, maximumCharacters: entry.maximum, multiline: entry.multiline) {
+                problems.append(problem.fieldProblem(path: "call.\(entry.path)"))
+            }
+        }
+        for (path, count) in [("priorityAreas", call.priorityAreas.count), ("requirements", call.requirements.count), ("eligibleRegions", call.eligibleRegions.count)]
+        where count > Self.maximumListLength {
+            add(path, "too_many", "不能超过 \(Self.maximumListLength) 项", "must have at most \(Self.maximumListLength) entries")
         }
         if let authority = call.authority {
             if authority.nameZh.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -50,23 +81,29 @@ enum CatalogueRules {
                 add("authority.website", "invalid_url", "网址须以 http:// 或 https:// 开头", "the web address must start with http:// or https://")
             }
         }
-        for (index, area) in call.priorityAreas.enumerated() {
+        for (index, area) in call.priorityAreas.prefix(Self.maximumListLength).enumerated() {
             if area.textZh.trimmingCharacters(in: .whitespaces).isEmpty {
                 add("priorityAreas[\(index)].textZh", "required", "优先领域不能为空", "a priority area must not be empty")
             }
-            for concept in area.concepts where concept.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
-                add("priorityAreas[\(index)].concepts", "invalid_concept", "概念编号“\(concept)”格式不正确", "concept id '\(concept)' is not lower-case words joined by hyphens")
+            if area.concepts.count > Self.maximumListLength {
+                add("priorityAreas[\(index)].concepts", "too_many", "不能超过 \(Self.maximumListLength) 项", "must have at most \(Self.maximumListLength) entries")
+            }
+            for concept in area.concepts.prefix(Self.maximumListLength)
+            where concept.count > 100 || concept.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+                add("priorityAreas[\(index)].concepts", "invalid_concept", "概念编号“\(concept.prefix(100))”格式不正确", "concept id '\(concept.prefix(100))' is not lower-case words joined by hyphens")
             }
         }
         if let deadline = call.deadline, !Self.isDate(deadline) {
             add("deadline", "invalid_date", "截止日期须为 YYYY-MM-DD 格式的有效日期", "deadline must be a valid date written YYYY-MM-DD")
         }
         let rules = call.rules
-        if rules.minimumDurationMonths <= 0 || rules.maximumDurationMonths < rules.minimumDurationMonths {
-            add("rules.maximumDurationMonths", "invalid_range", "实施期限范围不正确", "the duration range is not valid")
+        if !(1...PlanLimits.maximumDurationMonths).contains(rules.minimumDurationMonths) {
+            add("rules.minimumDurationMonths", "out_of_range", "最短实施期限须在 1 至 \(PlanLimits.maximumDurationMonths) 个月之间", "the shortest duration must be from 1 to \(PlanLimits.maximumDurationMonths) months")
+        } else if !(rules.minimumDurationMonths...PlanLimits.maximumDurationMonths).contains(rules.maximumDurationMonths) {
+            add("rules.maximumDurationMonths", "invalid_range", "最长实施期限须不短于最短期限，且不超过 \(PlanLimits.maximumDurationMonths) 个月", "the longest duration must be at least the shortest and at most \(PlanLimits.maximumDurationMonths) months")
         }
-        if rules.maximumFundingRmb <= 0 {
-            add("rules.maximumFundingRmb", "out_of_range", "资助上限须大于 0", "the funding cap must be above 0")
+        if !(1...PlanLimits.maximumAmountRmb).contains(rules.maximumFundingRmb) {
+            add("rules.maximumFundingRmb", "out_of_range", "资助上限须在 1 至 \(PlanLimits.maximumAmountRmb) 元之间", "the funding cap must be from 1 to \(PlanLimits.maximumAmountRmb) RMB")
         }
         if !(1...100).contains(rules.maximumShareOfRdSpendPercent) {
             add("rules.maximumShareOfRdSpendPercent", "out_of_range", "比例须在 1 至 100 之间", "the share must be between 1 and 100")

@@ -90,8 +90,11 @@ struct EligibilityChecker {
         if requested > rules.maximumFundingRmb {
             self.add("funding_cap", "error", "申请省财政资助 \(requested) 元，超过 \(rules.maximumFundingRmb) 元上限", "the requested \(requested) RMB is above the \(rules.maximumFundingRmb) RMB cap")
         }
-        // Exactly the share is allowed: requested ≤ share × spend, in integers.
-        if requested * 100 > rdSpend * rules.maximumShareOfRdSpendPercent {
+        // Exactly the share is allowed: requested ≤ share × spend, in integers. The catalogue's percentage is data
+        // too, so a product that does not fit in 64 bits means the share allows any amount.
+        let (allowed, allowedOverflow) = rdSpend.multipliedReportingOverflow(by: max(0, rules.maximumShareOfRdSpendPercent))
+        let (asked, askedOverflow) = requested.multipliedReportingOverflow(by: 100)
+        if !allowedOverflow && (askedOverflow || asked > allowed) {
             self.add("funding_share", "error", "申请省财政资助不得超过浙江企业实际研发投入的 \(rules.maximumShareOfRdSpendPercent)%（投入 \(rdSpend) 元）", "provincial funding may not exceed \(rules.maximumShareOfRdSpendPercent)% of the Zhejiang enterprise's actual R&D spend (\(rdSpend) RMB)")
         }
     }

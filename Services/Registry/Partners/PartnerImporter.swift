@@ -17,7 +17,7 @@ enum PartnerImporter {
 
     /// Parses and validates `content`; the whole request fails only when its format is unusable.
     static func read(_ params: RegistryInterface.PartnersImport.Params) throws -> (good: [Line], bad: [RegistryInterface.RejectedLine]) {
-        let first = params.firstLine ?? 1
+        let first = try ImportLines.firstLine(of: params)
         switch params.format {
         case "jsonl": return Self.readJSONLines(params.content, firstLine: first)
         case "csv": return try Self.readCSV(params.content, header: params.header, firstLine: first)
@@ -91,7 +91,7 @@ enum PartnerImporter {
         let missing = Self.requiredColumns.subtracting(columns)
         guard missing.isEmpty else {
             throw RPCError.validationFailed([FieldProblem(
-                path: "header", code: "missing_columns",
+                path: header == nil ? "content" : "header", code: "missing_columns",
                 messageZh: "CSV 表头缺少必需的列：\(missing.sorted().joined(separator: ", "))",
                 messageEn: "the CSV header lacks required columns: \(missing.sorted().joined(separator: ", "))")])
         }
