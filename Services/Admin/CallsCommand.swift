@@ -30,7 +30,7 @@ struct CallsCommand: AsyncParsableCommand {
             for call in result.calls {
                 table.append([
                     call.id, call.category.rawValue, call.country + (call.region.map { " · \($0)" } ?? ""),
-                    call.authority?.nameZh ?? "—", call.deadline ?? "待双方商定 / to be agreed",
+                    call.authority?.nameZh ?? "—", call.deadline ?? (call.category == .bilateralIndustrialRnd ? "待双方商定 / to be agreed" : "以正式申报通知为准 / per the formal notice"),
                     call.deadlineState?.rawValue ?? "", call.priorityAreas.map(\.textZh).joined(separator: "、"),
                 ])
             }

@@ -28,9 +28,11 @@ struct MatchingHandlers: Sendable {
                 let calls = try MatchingStore.documents(db, kind: .call).map {
                     try LingyanJSON.decode(ProgrammeCall.self, from: $0.body.utf8)
                 }
-                // Forms are filed only by Zhejiang enterprises, all of them in the Yangtze River Delta.
+                // The preference is for teaming up with Delta units, which the need may name; being in Zhejiang
+                // (every applicant is) is not enough.
                 let results = ProgramRanker(taxonomy: self.taxonomy).rank(
-                    calls: calls, need: need, countries: form.partner.countries, inYangtzeRiverDelta: true, at: now)
+                    calls: calls, need: need, countries: form.partner.countries,
+                    inYangtzeRiverDelta: YangtzeRiverDelta.teamsUp(in: form), at: now)
                 return .init(results: results, needConcepts: self.references(need))
             }
         }

@@ -37,13 +37,18 @@ public struct ProgrammeCall: Codable, Sendable, Hashable, ShapeExample {
     public var rules: ProgrammeRules
     /// The catalogue revision of this call; starts at 1.
     public var revision: Int?
+    /// Whom applicants ask, as the notice names them (policy; business enquiries and partner search). Letters
+    /// sign with these.
+    public var contacts: [CallContact]?
 
     public init(
         id: String, year: Int, category: CallCategory, country: String, region: String?, titleZh: String,
         titleEn: String, authority: Authority?, priorityAreas: [PriorityArea], deadline: String?,
         deadlineState: DeadlineState? = nil, yangtzeRiverDeltaPreferred: Bool, universitiesEncouraged: Bool,
-        eligibleRegions: [String], requirements: [Requirement], rules: ProgrammeRules, revision: Int? = nil
+        eligibleRegions: [String], requirements: [Requirement], rules: ProgrammeRules, revision: Int? = nil,
+        contacts: [CallContact]? = nil
     ) {
+        self.contacts = contacts
         self.id = id
         self.year = year
         self.category = category
@@ -69,7 +74,7 @@ public struct ProgrammeCall: Codable, Sendable, Hashable, ShapeExample {
             titleZh: "中芬双边产业联合研发计划", titleEn: "China (Zhejiang)–Finland bilateral industrial joint R&D",
             authority: .example, priorityAreas: [.example], deadline: "2024-09-25", deadlineState: .closed,
             yangtzeRiverDeltaPreferred: true, universitiesEncouraged: false, eligibleRegions: ["Lincolnshire"],
-            requirements: [.example], rules: .standard, revision: 1)
+            requirements: [.example], rules: .standard, revision: 1, contacts: [.example])
     }
 }
 
@@ -80,6 +85,18 @@ extension ProgrammeCall {
     public func deadlineState(at now: Date) -> DeadlineState {
         guard let deadline = self.deadline else { return .toBeAgreed }
         return Self.hangzhouDay(now) > deadline ? .closed : .open
+    }
+
+    /// The deadline as the notice words it: a date, or — with none yet — "待双方商定" for the bilateral calls, whose
+    /// two funders agree on it, and "以正式申报通知为准" for the others, which follow the formal 2025 guide.
+    public var deadlineWording: (zh: String, en: String) {
+        if let deadline = self.deadline { return ("申请截止时间为 \(deadline)", "applications close on \(deadline)") }
+        switch self.category {
+        case .bilateralIndustrialRnd:
+            return ("申请截止时间待双方商定", "the deadline is to be agreed between the two sides")
+        case .intergovernmental, .foreignRndInstitution:
+            return ("申请截止时间以正式申报通知为准", "the deadline will be set by the formal application notice")
+        }
     }
 
     /// `now` as `YYYY-MM-DD` in Hangzhou (comparable as text). China has kept UTC+8 all year since 1991.
@@ -105,6 +122,47 @@ public enum DeadlineState: String, Codable, Sendable, Hashable, CaseIterable {
     case closed
     /// No date yet: "申请截止时间待双方商定".
     case toBeAgreed = "to_be_agreed"
+}
+
+/// A person applicants may ask about a call.
+public struct CallContact: Codable, Sendable, Hashable, ShapeExample {
+    /// What to ask them about, in Chinese (政策咨询, 业务咨询及需求对接).
+    public var roleZh: String
+    /// The same in English.
+    public var roleEn: String
+    /// Their office in Chinese.
+    public var organizationZh: String
+    /// Their office in English.
+    public var organizationEn: String
+    /// Their name.
+    public var name: String
+    /// Their phone number as the notice writes it (0571-87054066).
+    public var phone: String
+    /// Their e-mail address.
+    public var email: String?
+    /// Their postal address.
+    public var address: String?
+
+    public init(
+        roleZh: String, roleEn: String, organizationZh: String, organizationEn: String, name: String, phone: String,
+        email: String?, address: String?
+    ) {
+        self.roleZh = roleZh
+        self.roleEn = roleEn
+        self.organizationZh = organizationZh
+        self.organizationEn = organizationEn
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.address = address
+    }
+
+    public static var example: CallContact {
+        CallContact(
+            roleZh: "业务咨询及需求对接", roleEn: "business enquiries and partner search", organizationZh: "浙江省科技交流和人才服务中心",
+            organizationEn: "Zhejiang Science and Technology Exchange and Talent Service Centre", name: "陈晟颖",
+            phone: "0571-87978953", email: "csyzju@126.com", address: "杭州市文二路 212 号高新大厦 4 楼")
+    }
 }
 
 /// A foreign agency or government.

@@ -49,6 +49,25 @@ struct MatchingFlowTests {
         return try await condition()
     }
 
+    @Test("the Yangtze River Delta preference goes to a need that teams up with Delta units, not to every Zhejiang form")
+    func yangtzeRiverDeltaPreference() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        let (registry, matching) = try await self.start(home, now: "2024-09-01T00:00:00Z")
+        defer { Task { await registry.terminate(); await matching.terminate() } }
+        let client = try await RPCClient.connect(socketPath: home.socket("matching"))
+        let alone = Self.need(area: "医疗健康", description: "面向老年慢病管理的远程医疗平台", countries: ["FI"])
+        let together = Self.need(area: "医疗健康", description: "与上海交通大学医学院联合开发老年慢病远程医疗平台", countries: ["FI"])
+        #expect(try await self.eventually { try await client.call(MatchingInterface.Programs.self, .init(form: alone)).results.count == 7 })
+        let finlandAlone = try #require(try await client.call(MatchingInterface.Programs.self, .init(form: alone)).results.first { $0.callId == "2025-FI" })
+        let finlandTogether = try #require(try await client.call(MatchingInterface.Programs.self, .init(form: together)).results.first { $0.callId == "2025-FI" })
+        #expect(finlandAlone.parts["yrd"] == 0)
+        #expect(finlandAlone.hints.contains { $0.code == "yrd_preference" })
+        #expect((finlandTogether.parts["yrd"] ?? 0) > 0)
+        #expect(finlandTogether.reasons.contains { $0.code == "yrd_preference" })
+        await client.close()
+    }
+
     @Test("each of the seven calls comes first for a need written for it, with reasons; a closed call comes last and says why")
     func programmeRanking() async throws {
         let home = try TestHome()

@@ -39,7 +39,10 @@ struct EligibilityTests {
         (RegistryInterface.PlannedPartner(name: nil, country: "英国", county: "Warwickshire", city: "Coventry"), nil),
         (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "伯明翰"), "error"),
         (RegistryInterface.PlannedPartner(name: nil, country: "GB", county: "林肯郡"), nil),
-        (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Sheffield"), "warning"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Sheffield"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "London"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB"), "warning"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", county: "Herfordshire"), nil),
         (RegistryInterface.PlannedPartner(name: nil, country: "FR", city: "Derby"), nil),
     ])
     func midlandsCounty(partner: RegistryInterface.PlannedPartner, expected: String?) {
@@ -115,5 +118,102 @@ struct EligibilityTests {
         #expect(self.severity(elsewhere, "partner_region") == "error")
         let flemish = self.check("2025-BE-VWV", partner: .init(name: nil, country: "Belgium", region: "West-Vlaanderen"))
         #expect(self.severity(flemish, "partner_region") == nil)
+    }
+
+    @Test("West Flanders by its names in every language and by its towns; elsewhere in Belgium is an error", arguments: [
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", region: "Province of West Flanders"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", region: "西弗兰德省"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Kortrijk"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Bruges"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", address: "Grote Markt 1, 8400 Oostende"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Ieper"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Gent"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", address: "Rue de la Loi 16, 1000 Bruxelles"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE"), "warning"),
+    ])
+    func westFlandersPlaces(partner: RegistryInterface.PlannedPartner, expected: String?) {
+        let result = self.check("2025-BE-VWV", partner: partner)
+        #expect(self.severity(result, "partner_region") == expected)
+        if expected == "error" { #expect(result.findings.first { $0.rule == "partner_region" }?.messageZh.contains("西弗兰德省") == true) }
+    }
+
+    @Test("a UK finding names the counties in Chinese and English")
+    func midlandsCountiesNamed() {
+        let london = self.check("2025-GB-MIDLANDS", partner: .init(name: nil, country: "GB", city: "London"))
+        let finding = try! #require(london.findings.first { $0.rule == "partner_in_midlands_county" })
+        #expect(finding.messageZh.contains("赫里福德郡") && finding.messageZh.contains("London"))
+        #expect(finding.messageEn.contains("Herefordshire"))
+        #expect(!london.eligible)
+    }
+
+    @Test("participants of the Yangtze River Delta as people write them", arguments: ["江苏省", "上海市", "安徽省", "Shanghai", "Jiangsu Province", "浙江"])
+    func yangtzeRiverDeltaSpellings(province: String) {
+        let result = self.check(
+            "2025-SG", partner: .init(name: nil, country: "SG"), participants: [.init(kind: "enterprise", name: "某单位", province: province)])
+        #expect(self.severity(result, "yangtze_river_delta") == "priority")
+    }
+
+    @Test("a lead whose credit code is not an enterprise's is an error whatever its kind says")
+    func leadMustBeEnterprise() {
+        // 12330000470003281H: a public institution's code (registration authority 1), valid check digit.
+        let plan = RegistryInterface.ApplicationsCheck.Params(
+            callId: "2025-NO", leadOrganization: .init(kind: "zj_enterprise", uscc: "12330000470003281H", name: "某大学"),
+            partner: .init(name: nil, country: "NO"), durationMonths: 24, requestedFundingRmb: 1, rdSpendRmb: 100)
+        let result = EligibilityChecker.check(plan, call: Self.calls["2025-NO"]!, deadlineState: .toBeAgreed, technicalArea: nil)
+        let finding = result.findings.first { $0.rule == "lead_zhejiang_enterprise" }
+        #expect(finding?.severity == "error", "\(result.findings)")
+        #expect(finding?.messageZh.contains("国合项目均以我省企业牵头") == true)
+    }
+
+    @Test("the bilateral calls pair enterprises: a university as the foreign partner is a warning, a university beside an enterprise a priority")
+    func enterprisesOnBothSides() {
+        let university = self.check("2025-IL", partner: .init(name: "Technion", country: "IL", kind: "university"), state: .open)
+        #expect(self.severity(university, "partner_enterprise") == "warning")
+        #expect(university.eligible)
+        let company = self.check(
+            "2025-IL", partner: .init(name: "AquaMem", country: "IL", kind: "foreign_company"),
+            participants: [.init(kind: "university", name: "浙江大学", province: "浙江")], state: .open)
+        #expect(self.severity(company, "partner_enterprise") == nil)
+        #expect(self.severity(company, "industry_academia") == "priority")
+    }
+
+    @Test("the R&D-centre call needs a foreign Fortune Global 500 parent: 吉利控股 is Chinese")
+    func foreignParent() {
+        let university = [RegistryInterface.Participant(kind: "university", name: "浙江大学", province: "浙江")]
+        let geely = self.check(
+            "2025-F500-RND", partner: .init(name: "吉利研究院", country: "CN", kind: "foreign_rnd_centre_in_china", fortuneGlobal500Parent: "浙江吉利控股集团"),
+            participants: university)
+        #expect(self.severity(geely, "partner_fortune_global_500_rnd_centre") == "error")
+        let siemens = self.check(
+            "2025-F500-RND", partner: .init(name: "西门子中国研究院", country: "CN", kind: "foreign_rnd_centre_in_china", fortuneGlobal500Parent: "Siemens AG"),
+            participants: university)
+        #expect(self.severity(siemens, "partner_fortune_global_500_rnd_centre") == nil)
+    }
+
+    @Test("deadlines as the notice words them: to be agreed for Norway, Singapore and West Flanders; the formal notice for the UK and R&D-centre calls")
+    func deadlineWording() {
+        for id in ["2025-NO", "2025-SG", "2025-BE-VWV"] {
+            #expect(Self.calls[id]!.deadlineWording.zh == "申请截止时间待双方商定", "\(id)")
+        }
+        for id in ["2025-GB-MIDLANDS", "2025-F500-RND"] {
+            #expect(Self.calls[id]!.deadlineWording.zh == "申请截止时间以正式申报通知为准", "\(id)")
+            let finding = self.check(id, partner: .init(name: nil, country: Self.calls[id]!.country)).findings.first { $0.rule == "deadline_open" }
+            #expect(finding?.messageZh.contains("以正式申报通知为准") == true)
+        }
+    }
+
+    @Test("the catalogue carries the notice's text: Norway's priority verbatim, the R&D-centre description, the programme rules, the contacts; the UK call has no invented authority")
+    func catalogueText() {
+        #expect(Self.calls["2025-NO"]!.priorityAreas.map(\.textZh) == ["绿色技术领域，指可运用于各行业的可持续解决方案"])
+        #expect(Self.calls["2025-F500-RND"]!.requirements.contains { $0.textZh.contains("共建共享设施设备、研发场所、技术人才、资金、数据等创新资源") })
+        #expect(Self.calls["2025-GB-MIDLANDS"]!.authority == nil)
+        for call in Self.calls.values {
+            let rules = Set(call.requirements.map(\.rule))
+            #expect(rules.isSuperset(of: ["industry_academia", "competitive_review", "not_in_quota", "per_2025_guide"]), "\(call.id)")
+            let phones = (call.contacts ?? []).map(\.phone)
+            #expect(phones == ["0571-87054066", "0571-87978953"], "\(call.id)")
+            #expect(call.contacts?.last?.email == "csyzju@126.com")
+            #expect(CatalogueRules.problems(in: call).isEmpty, "\(call.id): \(CatalogueRules.problems(in: call))")
+        }
     }
 }

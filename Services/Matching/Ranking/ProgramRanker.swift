@@ -123,8 +123,7 @@ struct ProgramRanker: Sendable {
         case .toBeAgreed:
             parts["deadline"] = Self.deadlinePoints / 2
             hints.append(.init(
-                code: "deadline_to_be_agreed", zh: "截止日期另行通知（以正式申报通知为准）",
-                en: "the deadline will be set by the formal application notice"))
+                code: "deadline_to_be_agreed", zh: call.deadlineWording.zh, en: call.deadlineWording.en))
         case .closed:
             parts["deadline"] = -100
             hints.append(.init(
@@ -136,8 +135,12 @@ struct ProgramRanker: Sendable {
             parts["yrd"] = inDelta ? Self.deltaPoints : 0
             if inDelta {
                 reasons.append(.init(
-                    code: "yrd_preference", zh: "本项目优先支持长三角地区合作，申报单位位于长三角",
-                    en: "this call prefers cooperation from the Yangtze River Delta, where the applicant is"))
+                    code: "yrd_preference", zh: "该计划优先支持联合长三角相关单位的项目，需求中已有长三角单位参与",
+                    en: "this call gives priority to teaming up with Yangtze River Delta units, as the need does"))
+            } else {
+                hints.append(.init(
+                    code: "yrd_preference", zh: "该计划优先支持联合长三角相关单位（上海、江苏、浙江、安徽）开展合作",
+                    en: "this call gives priority to teaming up with Yangtze River Delta units (Shanghai, Jiangsu, Zhejiang, Anhui)"))
             }
         }
         if call.universitiesEncouraged {

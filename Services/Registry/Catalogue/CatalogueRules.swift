@@ -57,6 +57,15 @@ enum CatalogueRules {
                 ("requirements[\(index)].textEn", requirement.textEn, 2_000, true),
             ]
         }
+        for (index, contact) in (call.contacts ?? []).prefix(Self.maximumListLength).enumerated() {
+            texts += [
+                ("contacts[\(index)].roleZh", contact.roleZh, 100, false), ("contacts[\(index)].roleEn", contact.roleEn, 100, false),
+                ("contacts[\(index)].organizationZh", contact.organizationZh, 200, false),
+                ("contacts[\(index)].organizationEn", contact.organizationEn, 200, false),
+                ("contacts[\(index)].name", contact.name, 100, false), ("contacts[\(index)].phone", contact.phone, 100, false),
+                ("contacts[\(index)].email", contact.email, 200, false), ("contacts[\(index)].address", contact.address, 500, false),
+            ]
+        }
         for (index, region) in call.eligibleRegions.prefix(Self.maximumListLength).enumerated() {
             texts.append(("eligibleRegions[\(index)]", region, 100, false))
         }
@@ -66,7 +75,7 @@ enum CatalogueRules {
                 problems.append(problem.fieldProblem(path: "call.\(entry.path)"))
             }
         }
-        for (path, count) in [("priorityAreas", call.priorityAreas.count), ("requirements", call.requirements.count), ("eligibleRegions", call.eligibleRegions.count)]
+        for (path, count) in [("priorityAreas", call.priorityAreas.count), ("requirements", call.requirements.count), ("eligibleRegions", call.eligibleRegions.count), ("contacts", call.contacts?.count ?? 0)]
         where count > Self.maximumListLength {
             add(path, "too_many", "不能超过 \(Self.maximumListLength) 项", "must have at most \(Self.maximumListLength) entries")
         }

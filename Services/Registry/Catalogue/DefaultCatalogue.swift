@@ -27,9 +27,17 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   },
   {
     "id": "2025-IL",
@@ -60,9 +68,17 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   },
   {
     "id": "2025-NO",
@@ -74,16 +90,24 @@ enum DefaultCatalogue {
     "titleEn": "Zhejiang–Norway bilateral industrial joint R&D",
     "authority": {"nameZh": "挪威创新署", "nameEn": "Innovation Norway", "website": "https://www.innovationnorway.no"},
     "priorityAreas": [
-      {"textZh": "绿色技术（可运用于各行业的可持续解决方案）", "textEn": "green technology (sustainable solutions applicable across industries)", "concepts": ["green-technology", "sustainable-development"]}
+      {"textZh": "绿色技术领域，指可运用于各行业的可持续解决方案", "textEn": "green technology: sustainable solutions that can be applied across industries", "concepts": ["green-technology", "sustainable-development"]}
     ],
     "deadline": null,
     "yangtzeRiverDeltaPreferred": false,
     "universitiesEncouraged": false,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   },
   {
     "id": "2025-SG",
@@ -107,9 +131,17 @@ enum DefaultCatalogue {
     "universitiesEncouraged": true,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   },
   {
     "id": "2025-BE-VWV",
@@ -130,9 +162,17 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": ["West Flanders"],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   },
   {
     "id": "2025-GB-MIDLANDS",
@@ -142,7 +182,7 @@ enum DefaultCatalogue {
     "region": "Midlands Engine",
     "titleZh": "政府间科技创新合作项目（英国中部引擎地区）",
     "titleEn": "Intergovernmental S&T innovation cooperation (UK Midlands Engine)",
-    "authority": {"nameZh": "英国中部引擎", "nameEn": "Midlands Engine", "website": null},
+    "authority": null,
     "priorityAreas": [
       {"textZh": "绿色能源", "textEn": "green energy", "concepts": ["green-energy"]},
       {"textZh": "生命健康", "textEn": "life and health", "concepts": ["life-health"]},
@@ -155,9 +195,17 @@ enum DefaultCatalogue {
     "eligibleRegions": ["Lincolnshire", "Northamptonshire", "Derbyshire", "Nottinghamshire", "Leicestershire", "Rutland", "Staffordshire", "Warwickshire", "Shropshire", "Herefordshire", "Worcestershire"],
     "requirements": [
       {"rule": "partner_in_midlands_county", "textZh": "合作企业位于英国中部引擎地区 11 个郡之一", "textEn": "The partner enterprise is in one of the Midlands Engine's 11 counties"},
-      {"rule": "single_application", "textZh": "由我省企业联合对方企业向省科技厅申报，经评审批准立项", "textEn": "The Zhejiang enterprise applies, with its partner, to the Zhejiang S&T Department alone"}
+      {"rule": "single_application", "textZh": "由我省企业联合对方企业向省科技厅申报，经评审批准立项", "textEn": "The Zhejiang enterprise applies, with its partner, to the Zhejiang S&T Department alone"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   },
   {
     "id": "2025-F500-RND",
@@ -174,12 +222,21 @@ enum DefaultCatalogue {
     "universitiesEncouraged": true,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "partner_fortune_global_500_rnd_centre", "textZh": "合作方为世界 500 强外资企业在华依法设立的研发机构（名单参考 https://fortune.com/ranking/fortune500/，以最新数据为准）", "textEn": "The partner is an R&D institution lawfully set up in China by a Fortune Global 500 foreign company (list: https://fortune.com/ranking/fortune500/, latest edition)"},
+      {"rule": "partner_fortune_global_500_rnd_centre", "textZh": "合作方为世界 500 强外资企业在华依法设立的研发机构（通知所附名单参考网站 https://fortune.com/ranking/fortune500/，以最新数据为准；该链接为美国《财富》500 强，世界 500 强指《财富》世界 500 强 Fortune Global 500）", "textEn": "The partner is an R&D institution lawfully set up in China by a Fortune Global 500 foreign company (the notice's reference list is https://fortune.com/ranking/fortune500/, latest edition; that link is the US Fortune 500, while 世界500强 means the Fortune Global 500)"},
+      {"rule": "shared_innovation_resources", "textZh": "支持省内企业与世界 500 强外资企业在华依法设立的研发机构开展联合研发合作，共建共享设施设备、研发场所、技术人才、资金、数据等创新资源，融入全球创新体系", "textEn": "Zhejiang enterprises and the R&D institutions of Fortune Global 500 foreign companies in China do joint R&D, jointly building and sharing facilities and equipment, R&D sites, technical talent, funds, data and other innovation resources, to join the global innovation system"},
       {"rule": "university_or_institute_participates", "textZh": "由省内企业牵头、高校院所参与", "textEn": "A Zhejiang enterprise leads and a university or research institute takes part"},
       {"rule": "cooperation_base", "textZh": "中外双方已有较好的科技合作基础", "textEn": "The two sides already have a sound base of S&T cooperation"},
-      {"rule": "ip_agreement_signed", "textZh": "对合作形成的知识产权归属和利益分配已有合理划分约定并签署项目合作协议", "textEn": "IP ownership and benefit sharing are agreed, and a project cooperation agreement is signed"}
+      {"rule": "ip_agreement_signed", "textZh": "对合作形成的知识产权归属和利益分配已有合理划分约定并签署项目合作协议", "textEn": "IP ownership and benefit sharing are agreed, and a project cooperation agreement is signed"},
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
+    "contacts": [
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+    ]
   }
 ]
 """#

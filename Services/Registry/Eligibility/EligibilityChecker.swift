@@ -13,8 +13,6 @@ struct EligibilityChecker {
         self.deadlineState = deadlineState
     }
 
-    private static let yangtzeRiverDelta: Set<String> = ["上海", "江苏", "浙江", "安徽", "shanghai", "jiangsu", "zhejiang", "anhui"]
-    private static let westFlanders: Set<String> = ["vwv", "west flanders", "west-vlaanderen", "westvlaanderen", "flandre-occidentale", "西弗兰德", "西弗兰德省"]
 
     /// All findings for the plan, errors first.
     static func check(
@@ -48,7 +46,8 @@ struct EligibilityChecker {
         case .closed:
             self.add("deadline_open", "error", "该计划申请已于 \(self.call.deadline ?? "") 截止", "applications to this call closed on \(self.call.deadline ?? "")")
         case .toBeAgreed:
-            self.add("deadline_open", "warning", "申请截止时间待双方商定，请关注后续通知", "the deadline is still to be agreed by both sides; watch for the announcement")
+            let wording = self.call.deadlineWording
+            self.add("deadline_open", "warning", "\(wording.zh)，请关注后续通知", "\(wording.en); watch for the announcement")
         case .open:
             break
         }
@@ -64,6 +63,9 @@ struct EligibilityChecker {
             return
         }
         switch UnifiedSocialCreditCode.parse(uscc) {
+        case .success(let code) where !code.isEnterprise:
+            // Whatever `kind` says: 12… is a public institution (a university, an institute), 5… a social body.
+            self.add("lead_zhejiang_enterprise", "error", "国合项目均以我省企业牵头：统一社会信用代码 \(code.text) 的登记管理部门代码为“\(code.registrationAuthority)”，不是企业（企业为 9）", "a Zhejiang enterprise must lead: credit code \(code.text) has registration authority '\(code.registrationAuthority)', not an enterprise's (9)")
         case .success(let code) where code.provinceCode == "33": break
         case .success:
             self.add("lead_zhejiang_enterprise", "error", "牵头企业的统一社会信用代码显示其不在浙江省登记", "the lead's credit code shows it is registered outside Zhejiang")
@@ -106,26 +108,48 @@ struct EligibilityChecker {
             self.add("partner_country", "error", "该计划的合作方须位于 \(wanted)，所填国家为 \(partner.country)", "this call's partner must be in \(wanted), not \(partner.country)")
             return
         }
+        if self.call.category != .foreignRndInstitution, let kind = partner.kind, ["university", "institute"].contains(kind) {
+            // "由双方企业牵头" / the UK call "与…的企业": the foreign agency decides on a non-enterprise partner.
+            let zh = kind == "university" ? "高校" : "科研院所"
+            self.add("partner_enterprise", "warning", "该计划由双方企业牵头，合作方为\(zh)：可作为参与单位，能否作为唯一外方合作方由外方主管部门决定", "this call pairs enterprises on both sides; a \(kind) as the only foreign partner is for the foreign agency to accept, and is welcome as a participant beside an enterprise")
+        }
         if self.call.id.hasSuffix("-BE-VWV") || self.call.region == "VWV" {
-            let region = (partner.region ?? "").lowercased().trimmingCharacters(in: .whitespaces)
-            if region.isEmpty {
-                self.add("partner_region", "warning", "请注明合作方所在省份：本计划限比利时西弗兰德省", "give the partner's province: this call is for West Flanders")
-            } else if !Self.westFlanders.contains(region) {
-                self.add("partner_region", "error", "本计划限比利时西弗兰德省的合作方，所填省份为 \(partner.region ?? "")", "this call is for partners in West Flanders, not \(partner.region ?? "")")
-            }
+            self.westFlandersPartner(partner)
         }
         if !self.call.eligibleRegions.isEmpty && self.call.country == "GB" {
-            let county = MidlandsCounties.county(
-                county: partner.county, district: partner.district, city: partner.city, address: partner.address)
-            switch county {
-            case let county? where MidlandsCounties.eligible.contains(county):
-                break
-            case MidlandsCounties.westMidlands?:
-                self.add("partner_in_midlands_county", "error", "合作方位于西米德兰兹都市郡（如伯明翰、考文垂），不在通知所列 11 个郡之内", "the partner is in the metropolitan West Midlands (Birmingham, Coventry …), which is not one of the notice's 11 counties")
-            case nil:
-                self.add("partner_in_midlands_county", "warning", "无法从地址判断合作方所在郡，请注明郡名（须为通知所列 11 个郡之一）", "the partner's county cannot be told from its address; state the county (one of the notice's 11)")
-            default:
-                break
+            self.midlandsPartner(partner)
+        }
+    }
+
+    /// West Flanders is a province (省): named as the province in any of its languages, or by one of its towns.
+    private mutating func westFlandersPartner(_ partner: RegistryInterface.PlannedPartner) {
+        let fields = [partner.region, partner.county, partner.district, partner.city, partner.address]
+        let given = fields.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if given.isEmpty {
+            self.add("partner_region", "warning", "请注明合作方所在省份或城市：本计划限比利时西弗兰德省", "give the partner's province or town: this call is for the Province of West Flanders")
+        } else if !given.contains(where: WestFlanders.contains) {
+            let place = given.joined(separator: ", ")
+            self.add("partner_region", "error", "本计划限比利时西弗兰德省的合作方，所填地点（\(place)）不在西弗兰德省", "this call is for partners in the Province of West Flanders; \(place) is not in it")
+        }
+    }
+
+    /// The Midlands Engine call takes partners in the notice's 11 counties only, wherever else they are.
+    private mutating func midlandsPartner(_ partner: RegistryInterface.PlannedPartner) {
+        let fields = [partner.county, partner.district, partner.city, partner.address, partner.region]
+        let given = fields.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let county = MidlandsEngine.county(
+            county: partner.county, district: partner.district, city: partner.city, address: partner.address)
+        switch county {
+        case let county? where MidlandsEngine.eligible.contains(county):
+            break
+        case MidlandsEngine.westMidlands?:
+            self.add("partner_in_midlands_county", "error", "合作方位于西米德兰兹都市郡（如伯明翰、考文垂），不在通知所列 11 个郡之内", "the partner is in the metropolitan West Midlands (Birmingham, Coventry …), which is not one of the notice's 11 counties")
+        default:
+            if given.isEmpty {
+                self.add("partner_in_midlands_county", "warning", "请注明合作方所在郡，须为通知所列 11 个郡之一（\(MidlandsEngine.list(chinese: true))）", "state the partner's county, one of the notice's 11 (\(MidlandsEngine.list(chinese: false)))")
+            } else {
+                let place = given.joined(separator: ", ")
+                self.add("partner_in_midlands_county", "error", "合作方所在地（\(place)）不在通知所列 11 个郡（\(MidlandsEngine.list(chinese: true))）之内；如确在其中，请注明郡名", "the partner's location (\(place)) is not in the notice's 11 counties (\(MidlandsEngine.list(chinese: false))); if it is, state the county")
             }
         }
     }
@@ -134,9 +158,12 @@ struct EligibilityChecker {
         let academic = participants.contains { $0.kind == "university" || $0.kind == "institute" }
         if self.call.universitiesEncouraged && academic && self.call.category != .foreignRndInstitution {
             self.add("universities_encouraged", "priority", "该计划鼓励高校、科研院所参与联合研发", "this call encourages universities and research institutes to take part")
+        } else if academic && self.call.category != .foreignRndInstitution {
+            // 三(二): every call encourages industry–university–research consortia.
+            self.add("industry_academia", "priority", "国合项目鼓励以产学研结合形式联合申报", "every call encourages applying as an industry–university–research consortium")
         }
         if self.call.yangtzeRiverDeltaPreferred {
-            let delta = participants.contains { Self.yangtzeRiverDelta.contains(($0.province ?? "").lowercased()) }
+            let delta = participants.contains { YangtzeRiverDelta.contains(province: $0.province) }
             if delta {
                 self.add("yangtze_river_delta", "priority", "联合长三角相关单位开展合作，属优先支持", "teaming up with Yangtze River Delta units gives priority in this call")
             } else {
@@ -146,8 +173,11 @@ struct EligibilityChecker {
     }
 
     private mutating func foreignRndConditions(_ plan: RegistryInterface.ApplicationsCheck.Params) {
-        if plan.partner.kind != "foreign_rnd_centre_in_china" || (plan.partner.fortuneGlobal500Parent ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        let parent = (plan.partner.fortuneGlobal500Parent ?? "").trimmingCharacters(in: .whitespaces)
+        if plan.partner.kind != "foreign_rnd_centre_in_china" || parent.isEmpty {
             self.add("partner_fortune_global_500_rnd_centre", "error", "合作方须为世界 500 强外资企业在华依法设立的研发机构，并注明其 500 强母公司", "the partner must be an R&D centre set up in China by a Fortune Global 500 foreign company, with that parent named")
+        } else if ChineseGroups.isChinese(parent) {
+            self.add("partner_fortune_global_500_rnd_centre", "error", "“\(parent)”是中国企业集团，不是外资企业：本类项目的合作方须为世界 500 强外资企业在华设立的研发机构", "'\(parent)' is a Chinese group, not a foreign company: this call's partner must be the R&D centre in China of a foreign Fortune Global 500 company")
         }
         if !plan.participants.contains(where: { $0.kind == "university" || $0.kind == "institute" }) {
             self.add("university_or_institute_participates", "error", "本类项目须有高校或科研院所参与", "a university or research institute must take part in this kind of project")

@@ -178,7 +178,7 @@ enum PartnerImporter {
             problems.append(Self.problem("expiresOn", "invalid_date", "有效期须为 YYYY-MM-DD 格式", "expiresOn must be a date written YYYY-MM-DD"))
         }
         // UK profiles carry their county: derived from the region and city when the sender gave a town.
-        if country == "GB", let county = MidlandsCounties.county(county: region, district: nil, city: city, address: nil) {
+        if country == "GB", let county = MidlandsEngine.county(county: region, district: nil, city: city, address: nil) {
             region = county
         }
         guard problems.isEmpty, let externalId, let name, let country, let kind, let expertise, let source else {

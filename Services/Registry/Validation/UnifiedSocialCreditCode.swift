@@ -46,6 +46,14 @@ struct UnifiedSocialCreditCode: Hashable, Sendable {
 
     /// The administrative division's province prefix (`33` is Zhejiang).
     var provinceCode: String { String(Array(self.text)[2..<4]) }
+
+    /// The registration authority (登记管理部门代码), the code's first character: 9 is the market regulator, which
+    /// registers enterprises; 1 the civil-service bodies (12… public institutions such as universities), 5 civil
+    /// affairs (social organisations), and so on.
+    var registrationAuthority: Character { Array(self.text)[0] }
+
+    /// Whether the code belongs to an enterprise (registered with the market regulator).
+    var isEnterprise: Bool { self.registrationAuthority == "9" }
 }
 
 extension UnifiedSocialCreditCode.Problem {

@@ -1,15 +1,32 @@
-/// The Midlands Engine call is decided by county (notice: 林肯郡 … 伍斯特郡, 11 counties), not by a city's name.
-/// This table holds each county's local authority districts and main towns, in English and Chinese, plus the
-/// metropolitan West Midlands (Birmingham, Coventry, Wolverhampton …), which lies among them but is not one of them.
-enum MidlandsCounties {
-    /// The notice's 11 counties.
-    static let eligible: [String] = [
-        "Lincolnshire", "Northamptonshire", "Derbyshire", "Nottinghamshire", "Leicestershire", "Rutland",
-        "Staffordshire", "Warwickshire", "Shropshire", "Herefordshire", "Worcestershire",
+/// The UK Midlands Engine call (英国中部引擎地区) is decided by county — the notice lists 11, 林肯郡 … 伍斯特郡 — not by
+/// a city's name. This table holds each county's local authority districts and main towns, in English and Chinese,
+/// plus the metropolitan West Midlands (Birmingham, Coventry, Wolverhampton …), which lies among them but is not one
+/// of them. The registry's eligibility check and the matching service's hints both read it.
+public enum MidlandsEngine {
+    /// The notice's 11 counties, in its order, with their Chinese names as the notice writes them.
+    public static let counties: [(english: String, chinese: String)] = [
+        ("Lincolnshire", "林肯郡"), ("Northamptonshire", "北安普敦郡"), ("Derbyshire", "德比郡"), ("Nottinghamshire", "诺丁汉郡"),
+        ("Leicestershire", "莱斯特郡"), ("Rutland", "拉特兰郡"), ("Staffordshire", "斯塔福德郡"), ("Warwickshire", "沃里克郡"),
+        ("Shropshire", "什罗普郡"), ("Herefordshire", "赫里福德郡"), ("Worcestershire", "伍斯特郡"),
     ]
 
+    /// The notice's 11 counties by their English names.
+    public static let eligible: [String] = Self.counties.map(\.english)
+
     /// The metropolitan county in their midst that the notice does not list.
-    static let westMidlands = "West Midlands"
+    public static let westMidlands = "West Midlands"
+
+    /// "德比郡（Derbyshire）" for a county, the English name alone for anything else.
+    public static func bilingualName(of county: String) -> String {
+        if let entry = Self.counties.first(where: { $0.english == county }) { return "\(entry.chinese)（\(entry.english)）" }
+        if county == Self.westMidlands { return "西米德兰兹（West Midlands）" }
+        return county
+    }
+
+    /// The counties as a list for a hint: "林肯郡、北安普敦郡…" in Chinese, "Lincolnshire, …" in English.
+    public static func list(chinese: Bool) -> String {
+        chinese ? Self.counties.map(\.chinese).joined(separator: "、") : Self.eligible.joined(separator: ", ")
+    }
 
     /// Names that identify a county: the county itself (English and Chinese), its districts and main towns.
     private static let places: [String: [String]] = [
@@ -52,7 +69,8 @@ enum MidlandsCounties {
             "shropshire", "什罗普郡", "telford and wrekin", "telford", "shrewsbury", "oswestry", "bridgnorth",
             "ludlow", "market drayton", "whitchurch",
         ],
-        "Herefordshire": ["herefordshire", "赫里福德郡", "hereford", "赫里福德", "leominster", "ross-on-wye", "ledbury", "kington"],
+        // The notice itself spells it "Herfordshire".
+        "Herefordshire": ["herefordshire", "herfordshire", "赫里福德郡", "hereford", "赫里福德", "leominster", "ross-on-wye", "ledbury", "kington"],
         "Worcestershire": [
             "worcestershire", "伍斯特郡", "worcester", "伍斯特", "bromsgrove", "malvern hills", "malvern", "redditch",
             "wychavon", "wyre forest", "kidderminster", "evesham", "droitwich spa", "droitwich", "pershore",
@@ -67,7 +85,7 @@ enum MidlandsCounties {
 
     /// The county a partner is in, read from the most specific field that names one: county, then district,
     /// city and address. Nil when none names a known place, or when one field names places in two counties.
-    static func county(county: String?, district: String?, city: String?, address: String?) -> String? {
+    public static func county(county: String?, district: String?, city: String?, address: String?) -> String? {
         for field in [county, district, city, address] {
             guard let text = field?.lowercased(), !text.isEmpty else { continue }
             let found = Set(Self.places.compactMap { county, names in
