@@ -47,13 +47,20 @@ let package = Package(
         ),
         .executableTarget(
             name: "Registry",
-            dependencies: ["Shared", "ServiceKit", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Shared", "ServiceKit", "TaxonomyKit", .product(name: "CSV", package: "CSV.swift")],
             path: "Services/Registry"
         ),
         .executableTarget(
             name: "Matching",
-            dependencies: ["Shared", "ServiceKit"],
+            dependencies: ["Shared", "ServiceKit", "TaxonomyKit"],
             path: "Services/Matching"
+        ),
+        // The bilingual technology taxonomy and its text analysis: matching indexes with it, and the registry's
+        // eligibility check judges priority areas with it, so that the two agree.
+        .target(
+            name: "TaxonomyKit",
+            dependencies: ["Shared"],
+            path: "Services/TaxonomyKit"
         ),
         .executableTarget(
             name: "Notifier",
@@ -98,6 +105,7 @@ let package = Package(
                 "Shared", "AuditKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             path: "Services/Admin"
         ),
@@ -161,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MatchingTests",
-            dependencies: ["Matching"],
+            dependencies: ["Matching", "TaxonomyKit"],
             path: "Tests/MatchingTests"
         ),
         .testTarget(

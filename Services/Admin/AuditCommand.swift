@@ -204,7 +204,7 @@ struct AuditCommand: AsyncParsableCommand {
                 for line in page.lines { print(line) }
                 return
             }
-            var table = TableRenderer(headings: ["SEQ", "AT", "SOURCE", "TYPE", "ENTITY", "BY"])
+            var table = TableRenderer(headings: self.global.language.headings([("序号", "SEQ"), ("时间", "AT"), ("来源", "SOURCE"), ("类型", "TYPE"), ("对象", "ENTITY"), ("操作人", "BY")]))
             for text in page.lines {
                 let line = (try? JSONReader.read(Array(text.utf8))) ?? .null
                 let actor = line["actor"]

@@ -26,12 +26,16 @@ struct CallsCommand: AsyncParsableCommand {
                 try await client.call(RegistryInterface.CallsList.self, .init(year: self.year, deadlineState: self.state))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "CATEGORY", "COUNTRY", "AUTHORITY", "DEADLINE", "STATE", "PRIORITY AREAS"])
+            let language = self.global.language
+            var table = TableRenderer(headings: language.headings([("编号", "ID"), ("类别", "CATEGORY"), ("国家/地区", "COUNTRY"), ("外方主管部门", "AUTHORITY"), ("截止", "DEADLINE"), ("状态", "STATE"), ("优先领域", "PRIORITY AREAS")]))
             for call in result.calls {
                 table.append([
                     call.id, call.category.rawValue, call.country + (call.region.map { " · \($0)" } ?? ""),
-                    call.authority?.nameZh ?? "—", call.deadline ?? (call.category == .bilateralIndustrialRnd ? "待双方商定 / to be agreed" : "以正式申报通知为准 / per the formal notice"),
-                    call.deadlineState?.rawValue ?? "", call.priorityAreas.map(\.textZh).joined(separator: "、"),
+                    call.authority.map { language.pick($0.nameZh, $0.nameEn) } ?? "—",
+                    call.deadline ?? (call.category == .bilateralIndustrialRnd
+                        ? language.pick("待双方商定", "to be agreed") : language.pick("以正式申报通知为准", "per the formal notice")),
+                    call.deadlineState?.rawValue ?? "",
+                    call.priorityAreas.map { language.pick($0.textZh, $0.textEn) }.joined(separator: language.pick("、", "; ")),
                 ])
             }
             print(table.render())
@@ -39,7 +43,7 @@ struct CallsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one call in full (JSON).")
+        static let configuration = CommandConfiguration(abstract: "Show one call in full: agency, deadline as the notice words it, priority areas, rules, contacts (`--json`: as the service returns it).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -51,7 +55,8 @@ struct CallsCommand: AsyncParsableCommand {
             let call = try await withService(.registry, configuration: configuration) { client in
                 try await client.call(RegistryInterface.CallsGet.self, .init(id: self.id))
             }
-            try printJSON(call)
+            if self.global.json { return try printJSON(call) }
+            print(RecordView.call(call))
         }
     }
 

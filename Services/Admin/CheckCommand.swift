@@ -18,8 +18,6 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "A JSON file with the planned application.")
     var file: String
 
-    @Option(help: "Language of the messages: zh or en (default from LANG).")
-    var lang: String?
 
     func run() async throws {
         let configuration = try self.global.configuration()
@@ -37,9 +35,9 @@ struct CheckCommand: AsyncParsableCommand {
         if self.global.json {
             try printJSON(result)
         } else {
-            let chinese = (self.lang ?? ProcessInfo.processInfo.environment["LANG"] ?? "zh").hasPrefix("zh")
+            let chinese = self.global.language == .zh
             print(result.eligible ? (chinese ? "符合申报条件 / eligible" : "eligible") : (chinese ? "不符合申报条件 / not eligible" : "not eligible"))
-            var table = TableRenderer(headings: ["SEVERITY", "RULE", "FINDING"])
+            var table = TableRenderer(headings: self.global.language.headings([("级别", "SEVERITY"), ("规则", "RULE"), ("结论", "FINDING")]))
             for finding in result.findings {
                 table.append([finding.severity, finding.rule, chinese ? finding.messageZh : finding.messageEn])
             }

@@ -133,7 +133,7 @@ struct FormsCommand: AsyncParsableCommand {
                     RegistryInterface.FormsList.self, .init(status: self.status, country: self.country, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "STATUS", "ORGANISATION", "AREA", "COUNTRIES", "SUBMITTED", "EXPIRES"])
+            var table = TableRenderer(headings: self.global.language.headings([("编号", "ID"), ("状态", "STATUS"), ("单位", "ORGANISATION"), ("技术领域", "AREA"), ("意向国家", "COUNTRIES"), ("提交时间", "SUBMITTED"), ("有效期至", "EXPIRES")]))
             for stored in result.forms {
                 table.append([
                     stored.id, stored.status.rawValue, stored.form.organization.nameZh, stored.form.project.technicalArea,
@@ -146,7 +146,7 @@ struct FormsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one form in full (JSON).")
+        static let configuration = CommandConfiguration(abstract: "Show one form laid out like the attachment, labels in Chinese and English (`--json`: as the service returns it).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -158,7 +158,8 @@ struct FormsCommand: AsyncParsableCommand {
             let form = try await withService(.registry, configuration: configuration) { client in
                 try await client.call(RegistryInterface.FormsGet.self, .init(id: self.id))
             }
-            try printJSON(form)
+            if self.global.json { return try printJSON(form) }
+            print(RecordView.form(form))
         }
     }
 

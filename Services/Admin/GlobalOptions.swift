@@ -13,6 +13,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The staff member to record as the operator of any change.")
     var `operator`: String?
 
+    @Option(name: .long, help: "zh or en: the language of tables, reasons and hints (default: Chinese, unless the locale names another language).")
+    var lang: Language?
+
+    /// The language to show people: `--lang`, else the locale's.
+    var language: Language { Language.resolve(self.lang) }
+
     /// The configuration the services use, so the CLI finds the same sockets.
     func configuration() throws -> LingyanConfiguration {
         do {
@@ -25,6 +31,31 @@ struct GlobalOptions: ParsableArguments {
     var meta: RequestMeta? {
         self.operator.map { RequestMeta(operator: $0) }
     }
+}
+
+/// The language tables, reasons and hints are shown in.
+enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case zh
+    case en
+
+    /// From `--lang`, else from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): Chinese when it is Chinese or not set
+    /// (`C`, `POSIX`), English for any other language.
+    static func resolve(_ given: Language?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        if let given { return given }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let name = locale.lowercased()
+        if name.isEmpty || name.hasPrefix("zh") || name == "c" || name.hasPrefix("c.") || name == "posix" { return .zh }
+        return .en
+    }
+
+    /// The text in this language.
+    func pick(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
+
+    func say(_ reason: MatchingInterface.Reason) -> String { self == .zh ? reason.zh : reason.en }
+    func label(_ concept: MatchingInterface.ConceptRef) -> String { self == .zh ? concept.labelZh : concept.labelEn }
+
+    /// Column headings in this language, from (Chinese, English) pairs.
+    func headings(_ pairs: [(String, String)]) -> [String] { pairs.map { self.pick($0.0, $0.1) } }
 }
 
 /// Exit codes that scripts can trust (sysexits.h).

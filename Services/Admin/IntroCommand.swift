@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import Foundation
 import Shared
 
@@ -67,7 +68,7 @@ struct IntroCommand: AsyncParsableCommand {
                     RegistryInterface.IntroductionsList.self, .init(formId: self.form, partnerId: self.partner, status: self.status))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "FORM", "PARTNER", "STATUS", "SINCE"])
+            var table = TableRenderer(headings: self.global.language.headings([("编号", "ID"), ("需求表", "FORM"), ("合作伙伴", "PARTNER"), ("状态", "STATUS"), ("起始", "SINCE")]))
             for introduction in result.introductions {
                 table.append([
                     introduction.id, introduction.formId, introduction.partnerId, introduction.status.rawValue,
@@ -79,29 +80,63 @@ struct IntroCommand: AsyncParsableCommand {
     }
 }
 
-/// `lingyan stats`: the counts staff report.
+/// `lingyan stats`: the counts staff report, for a period when asked, as a table or a CSV file.
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Counts of forms, calls, partners and the introduction funnel.")
+        commandName: "stats",
+        abstract: "Counts of forms (by status, country, call, area, month), calls, partners and the introduction funnel.",
+        discussion: "--from and --to (YYYY-MM-DD, Hangzhou days, inclusive) count only the forms submitted in that period; --csv FILE writes the same rows as CSV.")
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Count forms submitted on or after this day (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "Count forms submitted on or before this day (YYYY-MM-DD).")
+    var to: String?
+
+    @Option(help: "Also write the rows to this CSV file (UTF-8, headers in the chosen language).")
+    var csv: String?
 
     func run() async throws {
         let configuration = try self.global.configuration()
         let summary = try await withService(.registry, configuration: configuration) { client in
-            try await client.call(RegistryInterface.StatsSummary.self)
+            try await client.call(RegistryInterface.StatsSummary.self, .init(from: self.from, to: self.to))
         }
         if self.global.json { return try printJSON(summary) }
-        var table = TableRenderer(headings: ["WHAT", "BY", "COUNT"], rightAligned: [2])
+        let language = self.global.language
+        let headings = language.headings([("统计项", "WHAT"), ("分类", "BY"), ("数量", "COUNT")])
         let groups: [(String, [String: Int])] = [
-            ("forms", summary.formsByStatus), ("forms by country", summary.formsByCountry),
-            ("forms by area", summary.formsByArea), ("calls", summary.callsByDeadlineState),
-            ("partners by country", summary.partnersByCountry), ("introductions", summary.introductionsByStatus),
+            (language.pick("需求表（按状态）", "forms"), summary.formsByStatus),
+            (language.pick("需求表（按国家）", "forms by country"), summary.formsByCountry),
+            (language.pick("需求表（按计划）", "forms by call"), summary.formsByCall ?? [:]),
+            (language.pick("需求表（按领域）", "forms by area"), summary.formsByArea),
+            (language.pick("需求表（按月份）", "forms by month"), summary.formsByMonth ?? [:]),
+            (language.pick("计划（按截止状态）", "calls"), summary.callsByDeadlineState),
+            (language.pick("合作伙伴（按国家）", "partners by country"), summary.partnersByCountry),
+            (language.pick("对接（按状态）", "introductions"), summary.introductionsByStatus),
         ]
-        for (what, counts) in groups {
-            for (key, count) in counts.sorted(by: { $0.key < $1.key }) { table.append([what, key, String(count)]) }
+        let rows = groups.flatMap { what, counts in
+            counts.sorted(by: { $0.key < $1.key }).map { [what, $0.key, String($0.value)] }
         }
+        if self.from != nil || self.to != nil {
+            print(language.pick("期间：\(self.from ?? "…") 至 \(self.to ?? "…")（按提交日期）", "Period: \(self.from ?? "…") to \(self.to ?? "…") (by submission day)"))
+        }
+        var table = TableRenderer(headings: headings, rightAligned: [2])
+        for row in rows { table.append(row) }
         print(table.render())
+        if let path = self.csv {
+            try Self.writeCSV([headings] + rows, to: path)
+            print(language.pick("已写入 \(path)（\(rows.count) 行）", "wrote \(path) (\(rows.count) rows)"))
+        }
+    }
+
+    private static func writeCSV(_ rows: [[String]], to path: String) throws {
+        guard let stream = OutputStream(toFileAtPath: path, append: false) else { throw ValidationError("cannot write \(path)") }
+        stream.open()
+        defer { stream.close() }
+        let writer = try CSVWriter(stream: stream)
+        for row in rows { try writer.write(row: row) }
     }
 }
 

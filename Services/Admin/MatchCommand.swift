@@ -9,30 +9,6 @@ struct MatchCommand: AsyncParsableCommand {
         abstract: "Rank programmes and partners for a form, or forms for a partner, with the reasons.",
         subcommands: [Programs.self, Partners.self, Forms.self])
 
-    /// `--lang`.
-    struct LanguageOption: ParsableArguments {
-        @Option(help: "zh or en (default: from LANG).")
-        var lang: Language?
-
-        var resolved: Language { Language.resolve(self.lang) }
-    }
-
-    /// The language reasons are shown in.
-    enum Language: String, ExpressibleByArgument, CaseIterable {
-        case zh
-        case en
-
-        /// From `--lang`, else from `LANG` (`zh_CN.UTF-8` gives Chinese), else English.
-        static func resolve(_ given: Language?) -> Language {
-            if let given { return given }
-            let lang = ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
-            return lang.lowercased().hasPrefix("zh") ? .zh : .en
-        }
-
-        func say(_ reason: MatchingInterface.Reason) -> String { self == .zh ? reason.zh : reason.en }
-        func label(_ concept: MatchingInterface.ConceptRef) -> String { self == .zh ? concept.labelZh : concept.labelEn }
-    }
-
     struct Programs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every call ranked for a form, with reasons and hints.")
 
@@ -41,7 +17,6 @@ struct MatchCommand: AsyncParsableCommand {
         @Argument(help: "The form's id.")
         var form: String
 
-        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let configuration = try self.global.configuration()
@@ -49,9 +24,9 @@ struct MatchCommand: AsyncParsableCommand {
                 try await client.call(MatchingInterface.Programs.self, .init(formId: self.form))
             }
             if self.global.json { return try printJSON(result) }
-            let language = self.language.resolved
+            let language = self.global.language
             print(MatchCommand.conceptsLine(result.needConcepts, language))
-            var table = TableRenderer(headings: ["CALL", "SCORE", "DEADLINE", language == .zh ? "项目" : "PROGRAMME"])
+            var table = TableRenderer(headings: language.headings([("计划", "CALL"), ("得分", "SCORE"), ("截止", "DEADLINE"), ("项目", "PROGRAMME")]))
             for match in result.results {
                 table.append([
                     match.callId, String(format: "%.0f", match.score), match.deadlineState.rawValue,
@@ -81,7 +56,6 @@ struct MatchCommand: AsyncParsableCommand {
         @Option(help: "How many (1–100).")
         var limit = 20
 
-        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let configuration = try self.global.configuration()
@@ -90,7 +64,7 @@ struct MatchCommand: AsyncParsableCommand {
                     MatchingInterface.Partners.self, .init(formId: self.form, country: self.country, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            MatchCommand.printPairs(result, language: self.language.resolved, idHeading: "PARTNER") { $0.partnerId }
+            MatchCommand.printPairs(result, language: self.global.language, idHeading: ("合作伙伴", "PARTNER")) { $0.partnerId }
         }
     }
 
@@ -105,7 +79,6 @@ struct MatchCommand: AsyncParsableCommand {
         @Option(help: "How many (1–100).")
         var limit = 20
 
-        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let configuration = try self.global.configuration()
@@ -113,7 +86,7 @@ struct MatchCommand: AsyncParsableCommand {
                 try await client.call(MatchingInterface.Forms.self, .init(partnerId: self.partner, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            MatchCommand.printPairs(result, language: self.language.resolved, idHeading: "FORM") { $0.formId ?? "" }
+            MatchCommand.printPairs(result, language: self.global.language, idHeading: ("需求表", "FORM")) { $0.formId ?? "" }
         }
     }
 
@@ -123,11 +96,11 @@ struct MatchCommand: AsyncParsableCommand {
     }
 
     static func printPairs(
-        _ result: MatchingInterface.Partners.Result, language: Language, idHeading: String,
+        _ result: MatchingInterface.Partners.Result, language: Language, idHeading: (String, String),
         id: (MatchingInterface.PairMatch) -> String
     ) {
         print(Self.conceptsLine(result.needConcepts, language))
-        var table = TableRenderer(headings: [idHeading, "SCORE", "COUNTRY", "NAME", language == .zh ? "共同领域" : "SHARED FIELDS"])
+        var table = TableRenderer(headings: language.headings([idHeading, ("得分", "SCORE"), ("国家", "COUNTRY"), ("名称", "NAME"), ("共同领域", "SHARED FIELDS")]))
         for match in result.results {
             table.append([
                 id(match), String(format: "%.2f", match.score), match.country, match.name,

@@ -34,7 +34,7 @@ struct NotifyCommand: AsyncParsableCommand {
                     .init(state: self.state, recipient: self.recipient, formId: self.form, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "STATE", "TRIGGER", "TO", "FORM", "ATTEMPTS", "SUBJECT"])
+            var table = TableRenderer(headings: self.global.language.headings([("编号", "ID"), ("状态", "STATE"), ("触发", "TRIGGER"), ("收件人", "TO"), ("需求表", "FORM"), ("尝试", "ATTEMPTS"), ("主题", "SUBJECT")]))
             for row in result.notifications {
                 table.append([
                     String(row.id), row.state.rawValue, row.trigger, row.recipient, row.formId ?? "", String(row.attempts),

@@ -27,7 +27,7 @@ struct OrgsCommand: AsyncParsableCommand {
                 try await client.call(RegistryInterface.OrgsList.self, .init(limit: self.limit, after: self.after))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "KIND", "CITY", "YRD", "NAME", "USCC"])
+            var table = TableRenderer(headings: self.global.language.headings([("编号", "ID"), ("类型", "KIND"), ("城市", "CITY"), ("长三角", "YRD"), ("名称", "NAME"), ("统一社会信用代码", "USCC")]))
             for organization in result.organizations {
                 table.append([
                     organization.id, organization.kind, organization.details.city ?? "",
@@ -40,7 +40,7 @@ struct OrgsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one organisation (JSON).")
+        static let configuration = CommandConfiguration(abstract: "Show one organisation, every label in Chinese and English (`--json`: as the service returns it).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -52,7 +52,8 @@ struct OrgsCommand: AsyncParsableCommand {
             let organization = try await withService(.registry, configuration: configuration) { client in
                 try await client.call(RegistryInterface.OrgsGet.self, .init(id: self.id))
             }
-            try printJSON(organization)
+            if self.global.json { return try printJSON(organization) }
+            print(RecordView.organization(organization))
         }
     }
 

@@ -62,7 +62,7 @@ struct PartnersCommand: AsyncParsableCommand {
                     RegistryInterface.PartnersList.self, .init(country: self.country, source: self.source, limit: self.limit))
             }
             if self.global.json { return try printJSON(result) }
-            var table = TableRenderer(headings: ["ID", "COUNTRY", "REGION", "KIND", "NAME", "SOURCE"])
+            var table = TableRenderer(headings: self.global.language.headings([("编号", "ID"), ("国家", "COUNTRY"), ("地区", "REGION"), ("类型", "KIND"), ("名称", "NAME"), ("来源", "SOURCE")]))
             for partner in result.partners {
                 let profile = partner.profile
                 table.append([partner.id, profile.country, profile.region ?? "", profile.kind, profile.name, profile.source])
@@ -72,7 +72,7 @@ struct PartnersCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one partner profile (JSON).")
+        static let configuration = CommandConfiguration(abstract: "Show one partner profile, every label in Chinese and English (`--json`: as the service returns it).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -84,7 +84,8 @@ struct PartnersCommand: AsyncParsableCommand {
             let partner = try await withService(.registry, configuration: configuration) { client in
                 try await client.call(RegistryInterface.PartnersGet.self, .init(id: self.id))
             }
-            try printJSON(partner)
+            if self.global.json { return try printJSON(partner) }
+            print(RecordView.partner(partner))
         }
     }
 }

@@ -53,12 +53,15 @@ struct StatusCommand: AsyncParsableCommand {
             print("Start them with deploy/start (in the background) or deploy/run (in the foreground).")
         } else {
             var table = TableRenderer(
-                headings: ["SERVICE", "STATE", "VERSION", "PID", "UPTIME", "DATABASE", "FEED HEAD", "RESTARTS (1 H)"],
+                headings: self.global.language.headings([
+                    ("服务", "SERVICE"), ("状态", "STATE"), ("版本", "VERSION"), ("进程", "PID"), ("运行时间", "UPTIME"),
+                    ("数据库", "DATABASE"), ("事件序号", "FEED HEAD"), ("1 小时内重启", "RESTARTS (1 H)"),
+                ]),
                 rightAligned: [3, 4, 5, 6, 7])
             for status in statuses {
                 let health = status.health
                 table.append([
-                    status.service, status.up ? "up" : "down", health?.version ?? "-",
+                    status.service, status.up ? self.global.language.pick("运行", "up") : self.global.language.pick("停止", "down"), health?.version ?? "-",
                     health.map { String($0.pid) } ?? "-",
                     health.map { Self.duration($0.uptimeSeconds) } ?? "-",
                     health?.databaseSizeBytes.map(Self.size) ?? "-",
@@ -67,10 +70,15 @@ struct StatusCommand: AsyncParsableCommand {
                 ])
             }
             print(table.render())
+            let language = self.global.language
             for status in statuses {
                 guard let last = status.lastRestart else { continue }
-                let times = status.restartsLastHour == 1 ? "1 unexpected exit" : "\(status.restartsLastHour) unexpected exits"
-                print("\(status.service): \(times) in the last hour; the last at \(last.at): \(last.summary)")
+                if language == .zh {
+                    print("\(status.service)：最近 1 小时内意外退出 \(status.restartsLastHour) 次；最近一次在 \(last.at)：\(last.summaryZh)")
+                } else {
+                    let times = status.restartsLastHour == 1 ? "1 unexpected exit" : "\(status.restartsLastHour) unexpected exits"
+                    print("\(status.service): \(times) in the last hour; the last at \(last.at): \(last.summary)")
+                }
             }
             for status in down {
                 print("\(status.service) is down: \(status.problem ?? "no answer")")
@@ -131,6 +139,15 @@ struct SupervisorRestart: Codable {
         var text = self.signal.map { "killed by \($0)" } ?? "exited with status \(self.exitStatus)"
         if let method = self.method {
             text += " while serving \(method)" + (self.requestId.map { " (request id \($0))" } ?? "")
+        }
+        return text
+    }
+
+    /// "被 SIGILL 终止，当时正在处理 applications.check（请求 7）".
+    var summaryZh: String {
+        var text = self.signal.map { "被 \($0) 终止" } ?? "以状态 \(self.exitStatus) 退出"
+        if let method = self.method {
+            text += "，当时正在处理 \(method)" + (self.requestId.map { "（请求 \($0)）" } ?? "")
         }
         return text
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ServiceKit
 import Shared
+import TaxonomyKit
 
 /// `matches.programs`, `matches.partners`, `matches.forms`, `taxonomy.tag`.
 struct MatchingHandlers: Sendable {

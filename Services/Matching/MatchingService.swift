@@ -2,6 +2,7 @@ import Foundation
 import ServiceKit
 import ServiceLifecycle
 import Shared
+import TaxonomyKit
 
 /// Builds the matching service: its store and change feed, the indexer following the registry's feed, and its
 /// methods. Shared by the executable and the tests.

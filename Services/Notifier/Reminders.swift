@@ -66,7 +66,7 @@ struct Reminders: Service {
                 let contact = form.form.contact
                 messages.append(self.deadlineMessage(
                     call: call, offset: offset, key: "deadline:\(call.id):\(offset):\(form.id):contact",
-                    to: "\(contact.name) <\(contact.email)>", formId: form.id, date: now))
+                    to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now))
             }
             for address in self.staff where !seeking.isEmpty {
                 messages.append(self.deadlineMessage(
@@ -78,7 +78,7 @@ struct Reminders: Service {
             let contact = form.form.contact
             messages.append(OutgoingMessage(
                 dedupKey: "expiry:\(form.id):\(form.expiresOn):contact", trigger: "form_expiring", from: self.from,
-                to: "\(contact.name) <\(contact.email)>", formId: form.id,
+                to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id,
                 subject: "表单即将过期 / Form expiring on \(form.expiresOn): \(form.id)",
                 bodyZh: "\(form.form.organization.nameZh)：\n\n您的需求信息表（\(form.id)）将于 \(form.expiresOn) 过期。如仍需寻找合作伙伴，请联系服务中心续期（lingyan forms renew \(form.id)）。",
                 bodyEn: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nYour partner search form \(form.id) expires on \(form.expiresOn). To keep looking for partners, ask the service centre to renew it (lingyan forms renew \(form.id)).",

@@ -35,7 +35,7 @@ struct Triggers: Sendable {
     func applyRegistry(_ db: Database, _ event: FeedInterface.FeedEvent, _ fetched: [String: any Sendable]) throws {
         guard let form = fetched[event.entity] as? StoredForm else { return }
         let contact = form.form.contact
-        let to = "\(contact.name) <\(contact.email)>"
+        let to = "\(contact.name) <\(contact.primaryEmail)>"
         let name = form.form.organization.nameZh
         let nameEn = form.form.organization.nameEn ?? name
         let revision = event.data["revision"]?.integerValue ?? 0
@@ -80,7 +80,7 @@ struct Triggers: Sendable {
         let reasonsEn = reasons.map { "- \($0.en)" }.joined(separator: "\n")
         try self.queue(
             db, key: "match.found:\(formId):\(partnerId)", trigger: "match_found",
-            to: [("contact", "\(contact.name) <\(contact.email)>")] + self.staffRecipients, formId: formId,
+            to: [("contact", "\(contact.name) <\(contact.primaryEmail)>")] + self.staffRecipients, formId: formId,
             subject: "找到潜在合作伙伴 / Possible partner found: \(profile.name) (\(profile.country))",
             zh: "\(form.form.organization.nameZh)：\n\n根据您的需求（\(formId)），我们找到一家潜在合作伙伴：\n\(profile.name)（\(profile.country)）\n共同领域：\(concepts.map(\.zh).joined(separator: "、"))\n匹配度：\(score)\n\(reasonsZh)\n\n如需对接，请联系服务中心。",
             en: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nFor your need \(formId) we found a possible partner:\n\(profile.name) (\(profile.country))\nShared fields: \(concepts.map(\.en).joined(separator: ", "))\nScore: \(score)\n\(reasonsEn)\n\nContact the service centre to be introduced.")

@@ -25,18 +25,44 @@ struct IntroductionHandlers: Sendable {
         router.registerBlocking(RegistryInterface.IntroductionsList.self) { params, _ in
             .init(introductions: try self.store.introductions(formId: params.formId, partnerId: params.partnerId, status: params.status))
         }
-        router.registerBlocking(RegistryInterface.StatsSummary.self) { _, _ in
-            let counts = try self.store.counts()
+        router.registerBlocking(RegistryInterface.StatsSummary.self) { params, _ in
+            let (start, end) = try Self.period(from: params.from, to: params.to)
+            let counts = try self.store.counts(submittedFrom: start, submittedBefore: end)
             let now = self.clock.now()
             var calls: [String: Int] = [:]
+            var byCall: [String: Int] = [:]
             for call in try self.store.calls(year: nil) {
                 calls[CatalogueRules.deadlineState(of: call, at: now).rawValue, default: 0] += 1
+                if let count = counts.formsByCountry[call.country] { byCall[call.id] = count }
             }
+            if counts.formsWithoutCountry > 0 { byCall["any"] = counts.formsWithoutCountry }
             return .init(
                 formsByStatus: counts.formsByStatus, formsByCountry: counts.formsByCountry, formsByArea: counts.formsByArea,
                 callsByDeadlineState: calls, partnersByCountry: counts.partnersByCountry,
-                introductionsByStatus: counts.introductionsByStatus)
+                introductionsByStatus: counts.introductionsByStatus, formsByCall: byCall, formsByMonth: counts.formsByMonth,
+                from: params.from, to: params.to)
         }
+    }
+
+    /// A period of Hangzhou days as UTC instants: from the start of `from` to the start of the day after `to`.
+    private static func period(from: String?, to: String?) throws -> (String?, String?) {
+        var problems: [FieldProblem] = []
+        func instant(_ day: String?, _ path: String, dayAfter: Bool) -> String? {
+            guard let day else { return nil }
+            guard day.utf8.count == 10, let date = Timestamp.date(from: "\(day)T00:00:00+08:00"), ProgrammeCall.hangzhouDay(date) == day else {
+                problems.append(FieldProblem(
+                    path: path, code: "invalid_date", messageZh: "须为 YYYY-MM-DD 格式的有效日期", messageEn: "must be a valid date written YYYY-MM-DD"))
+                return nil
+            }
+            return Timestamp.string(from: dayAfter ? date.addingTimeInterval(86_400) : date)
+        }
+        let start = instant(from, "from", dayAfter: false)
+        let end = instant(to, "to", dayAfter: true)
+        if let from, let to, problems.isEmpty, from > to {
+            problems.append(FieldProblem(path: "to", code: "invalid_range", messageZh: "结束日期不能早于开始日期", messageEn: "to must not be before from"))
+        }
+        guard problems.isEmpty else { throw RPCError.validationFailed(problems) }
+        return (start, end)
     }
 
     private static func translating<T>(_ body: () throws -> T) throws -> T {

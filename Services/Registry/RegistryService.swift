@@ -6,7 +6,7 @@ import Shared
 func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     let store = try RegistryStore(
         path: context.databasePath, clock: context.clock, groupCommitLimit: context.configuration.groupCommitLimit)
-    let defaults = try LingyanJSON.decode([ProgrammeCall].self, from: DefaultCatalogue.json.utf8)
+    let defaults = try DefaultCatalogue.calls()
     let loader = CommonInterface.Actor(
         uid: getuid(), user: SystemUsers.name(of: getuid()), pid: getpid(), operator: DefaultCatalogue.operatorName)
     let loaded = try store.loadCatalogueIfEmpty(defaults, actor: loader, at: context.clock.now())

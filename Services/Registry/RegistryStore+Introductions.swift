@@ -92,21 +92,40 @@ extension RegistryStore {
     }
 
     /// Counts for `stats.summary` (calls are counted by the handler, which knows the clock).
-    func counts() throws -> (formsByStatus: [String: Int], formsByCountry: [String: Int], formsByArea: [String: Int], partnersByCountry: [String: Int], introductionsByStatus: [String: Int]) {
+    /// What `stats.summary` counts. Forms count when submitted within `submittedFrom`..<`submittedBefore` (UTC
+    /// instants, RFC 3339), all of them without bounds.
+    struct Counts {
+        var formsByStatus: [String: Int]
+        var formsByCountry: [String: Int]
+        var formsByArea: [String: Int]
+        var formsByMonth: [String: Int]
+        var formsWithoutCountry: Int
+        var partnersByCountry: [String: Int]
+        var introductionsByStatus: [String: Int]
+    }
+
+    func counts(submittedFrom: String? = nil, submittedBefore: String? = nil) throws -> Counts {
         try self.database.read { db in
-            func grouped(_ sql: String) throws -> [String: Int] {
-                Dictionary(try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
+            let period = "submittedAt >= ? AND submittedAt < ?"
+            let bounds: StatementArguments = [submittedFrom ?? "", submittedBefore ?? "9999"]
+            func grouped(_ sql: String, _ arguments: StatementArguments = []) throws -> [String: Int] {
+                Dictionary(try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
             }
             var byCountry: [String: Int] = [:]
-            for countries in try String.fetchAll(db, sql: "SELECT countries FROM forms") {
-                for code in countries.split(separator: ",") { byCountry[String(code), default: 0] += 1 }
+            var withoutCountry = 0
+            for countries in try String.fetchAll(db, sql: "SELECT countries FROM forms WHERE \(period)", arguments: bounds) {
+                let codes = countries.split(separator: ",")
+                if codes.isEmpty { withoutCountry += 1 }
+                for code in codes { byCountry[String(code), default: 0] += 1 }
             }
             // Counted inside SQLite: decoding every form in Swift made this the dearest read under load.
-            let byArea = try grouped("SELECT json_extract(body, '$.project.technicalArea'), COUNT(*) FROM forms GROUP BY 1")
-            return (
-                try grouped("SELECT status, COUNT(*) FROM forms GROUP BY status"), byCountry, byArea,
-                try grouped("SELECT country, COUNT(*) FROM partners GROUP BY country"),
-                try grouped("SELECT status, COUNT(*) FROM introductions GROUP BY status"))
+            let byArea = try grouped("SELECT json_extract(body, '$.project.technicalArea'), COUNT(*) FROM forms WHERE \(period) GROUP BY 1", bounds)
+            let byMonth = try grouped("SELECT strftime('%Y-%m', submittedAt, '+8 hours'), COUNT(*) FROM forms WHERE \(period) GROUP BY 1", bounds)
+            return Counts(
+                formsByStatus: try grouped("SELECT status, COUNT(*) FROM forms WHERE \(period) GROUP BY status", bounds),
+                formsByCountry: byCountry, formsByArea: byArea, formsByMonth: byMonth, formsWithoutCountry: withoutCountry,
+                partnersByCountry: try grouped("SELECT country, COUNT(*) FROM partners GROUP BY country"),
+                introductionsByStatus: try grouped("SELECT status, COUNT(*) FROM introductions GROUP BY status"))
         }
     }
 

@@ -68,9 +68,10 @@ public struct ContactPerson: Codable, Sendable, Hashable, ShapeExample {
     public var name: String
     /// Position / 职务.
     public var position: String?
-    /// Tel/Mobile / 座机或手机; stored in E.164.
+    /// Tel/Mobile / 座机或手机; stored in E.164, an extension as `;ext=8012`, a second number after ", "
+    /// (`+8657187054066;ext=8012, +8613812345678`).
     public var phone: String
-    /// E-mail / 电子邮件.
+    /// E-mail / 电子邮件; a second address after ", " (the first is the one Lingyan writes to).
     public var email: String
 
     public init(name: String, position: String?, phone: String, email: String) {
@@ -78,6 +79,11 @@ public struct ContactPerson: Codable, Sendable, Hashable, ShapeExample {
         self.position = position
         self.phone = phone
         self.email = email
+    }
+
+    /// The address Lingyan writes to: the first one given.
+    public var primaryEmail: String {
+        String(self.email.split(separator: ",").first ?? "").trimmingCharacters(in: .whitespaces)
     }
 
     public static var example: ContactPerson {
@@ -107,19 +113,22 @@ public struct PartnerWanted: Codable, Sendable, Hashable, ShapeExample {
     /// 3.1 Country/region where the potential partner resides, ISO 3166-1 alpha-2 (Chinese or English names are
     /// accepted on input and normalised).
     public var countries: [String]
+    /// The rest of 3.1 as written, beyond the countries: a region (英国中部地区, 西弗兰德省, 莱斯特郡) or "不限".
+    public var region: String?
     /// 3.2 Main characteristics and specific technological expertise / 对方机构应具备的条件和专业领域.
     public var expertiseSought: String
     /// 3.3 What is the specific contribution you are seeking / 合作具体需求.
     public var contributionSought: String
 
-    public init(countries: [String], expertiseSought: String, contributionSought: String) {
+    public init(countries: [String], region: String? = nil, expertiseSought: String, contributionSought: String) {
         self.countries = countries
+        self.region = region
         self.expertiseSought = expertiseSought
         self.contributionSought = contributionSought
     }
 
     public static var example: PartnerWanted {
-        PartnerWanted(countries: ["IL"], expertiseSought: "膜材料研发能力", contributionSought: "联合开发膜组件并在以色列试点")
+        PartnerWanted(countries: ["IL"], region: "特拉维夫", expertiseSought: "膜材料研发能力", contributionSought: "联合开发膜组件并在以色列试点")
     }
 }
 

@@ -168,9 +168,23 @@ extension RegistryInterface {
     /// Counts for reports.
     public enum StatsSummary: RPCMethod {
         public static let name = "stats.summary"
-        public static let summary = "Counts of forms by status, country and area, calls by deadline state, partners by country, and the introduction funnel."
+        public static let summary = "Counts of forms by status, country, call, area and month (submitted within from–to when given), calls by deadline state, partners by country, and the introduction funnel."
         public static let access = MethodAccess.read
-        public typealias Params = NoParams
+        public static let errors: [RPCErrorCode] = [.validationFailed]
+
+        public struct Params: Codable, Sendable, Hashable, ShapeExample {
+            /// Count only forms submitted on or after this day, `YYYY-MM-DD` (Hangzhou).
+            public var from: String?
+            /// Count only forms submitted on or before this day, `YYYY-MM-DD` (Hangzhou).
+            public var to: String?
+
+            public init(from: String? = nil, to: String? = nil) {
+                self.from = from
+                self.to = to
+            }
+
+            public static var example: Params { Params(from: "2026-01-01", to: "2026-12-31") }
+        }
 
         public struct Result: Codable, Sendable, Hashable, ShapeExample {
             /// Forms by status.
@@ -185,11 +199,23 @@ extension RegistryInterface {
             public var partnersByCountry: [String: Int]
             /// Introductions by status.
             public var introductionsByStatus: [String: Int]
+            /// Forms by the call of the country they seek (`2025-IL`); `any` for forms with no country.
+            public var formsByCall: [String: Int]?
+            /// Forms by the month they were submitted, `YYYY-MM` (Hangzhou).
+            public var formsByMonth: [String: Int]?
+            /// The period counted, as asked.
+            public var from: String?
+            public var to: String?
 
             public init(
                 formsByStatus: [String: Int], formsByCountry: [String: Int], formsByArea: [String: Int],
-                callsByDeadlineState: [String: Int], partnersByCountry: [String: Int], introductionsByStatus: [String: Int]
+                callsByDeadlineState: [String: Int], partnersByCountry: [String: Int], introductionsByStatus: [String: Int],
+                formsByCall: [String: Int]? = nil, formsByMonth: [String: Int]? = nil, from: String? = nil, to: String? = nil
             ) {
+                self.formsByCall = formsByCall
+                self.formsByMonth = formsByMonth
+                self.from = from
+                self.to = to
                 self.formsByStatus = formsByStatus
                 self.formsByCountry = formsByCountry
                 self.formsByArea = formsByArea
@@ -201,7 +227,8 @@ extension RegistryInterface {
             public static var example: Result {
                 Result(
                     formsByStatus: ["published": 3], formsByCountry: ["IL": 2], formsByArea: ["水处理": 1],
-                    callsByDeadlineState: ["closed": 2], partnersByCountry: ["FI": 40], introductionsByStatus: ["accepted": 1])
+                    callsByDeadlineState: ["closed": 2], partnersByCountry: ["FI": 40], introductionsByStatus: ["accepted": 1],
+                    formsByCall: ["2025-IL": 2], formsByMonth: ["2026-11": 3], from: "2026-01-01", to: "2026-12-31")
             }
         }
     }

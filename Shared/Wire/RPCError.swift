@@ -82,14 +82,7 @@ public struct RPCError: Error, Codable, Hashable, Sendable {
 
     /// A -32004 error naming every bad field.
     public static func validationFailed(_ problems: [FieldProblem]) -> RPCError {
-        let fields = problems.map { problem -> JSONValue in
-            [
-                "path": .string(problem.path), "code": .string(problem.code),
-                "message": .string("\(problem.messageZh) / \(problem.messageEn)"),
-                "messageZh": .string(problem.messageZh), "messageEn": .string(problem.messageEn),
-            ]
-        }
-        return RPCError(code: .validationFailed, message: "Validation failed", data: ["fields": .array(fields)])
+        RPCError(code: .validationFailed, message: "Validation failed", data: ["fields": .array(problems.map(\.json))])
     }
 }
 
@@ -109,5 +102,20 @@ public struct FieldProblem: Codable, Hashable, Sendable {
         self.code = code
         self.messageZh = messageZh
         self.messageEn = messageEn
+    }
+
+    /// The problem as `data.fields` carries it. A field of the Partner Search Form is also named by the
+    /// attachment's own label ("1.2 座机或手机 / Tel/Mobile"), in both messages and as `label`, so that the
+    /// enterprise finds it on the paper it filled in.
+    var json: JSONValue {
+        let label = self.path.hasPrefix("form.") ? PartnerSearchForm.label(forPath: self.path) : nil
+        let zh = label.map { "\($0.number) \($0.zh)：\(self.messageZh)" } ?? self.messageZh
+        let en = label.map { "\($0.number) \($0.en): \(self.messageEn)" } ?? self.messageEn
+        var members: [String: JSONValue] = [
+            "path": .string(self.path), "code": .string(self.code), "message": .string("\(zh) / \(en)"),
+            "messageZh": .string(zh), "messageEn": .string(en),
+        ]
+        if let label { members["label"] = .string(label.bilingual) }
+        return .object(members)
     }
 }

@@ -174,7 +174,7 @@ struct ContractFuzzTests {
             "introductions.list": { fixtures in
                 ["formId": .string(fixtures.publishedForm), "partnerId": .string(fixtures.partner), "status": "proposed"]
             },
-            "stats.summary": { _ in [:] },
+            "stats.summary": { _ in ["from": "2020-01-01", "to": "2099-12-31"] },
         ]
         let matching: [String: BaseRequest] = [
             "matches.programs": { fixtures in ["formId": .string(fixtures.publishedForm)] },

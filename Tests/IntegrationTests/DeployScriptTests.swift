@@ -9,8 +9,9 @@ struct DeployScriptTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    private func script(_ name: String, home: TestHome) throws -> CLIRun {
+    private func script(_ name: String, home: TestHome, locale: String? = nil) throws -> CLIRun {
         var environment = ProcessInfo.processInfo.environment
+        if let locale { environment["LC_ALL"] = locale }
         environment["LINGYAN_HOME"] = home.path
         environment["LINGYAN_BIN"] = BuiltProducts.directory
         return try CLIRun.run(["\(Self.root)/deploy/\(name)"], environment: environment)
@@ -74,12 +75,17 @@ struct DeployScriptTests {
             return (try? await client?.call(CommonInterface.Health.self))?.pid == now
         }, "the registry is back")
 
-        let status = try self.script("status", home: home)
+        let status = try self.script("status", home: home, locale: "en_GB.UTF-8")
         #expect(status.status == 0)
         #expect(status.standardOutput.contains("supervisor: running"))
         #expect(status.standardOutput.contains("RESTARTS"))
         #expect(status.standardOutput.contains("registry: 1 unexpected exit in the last hour"), "\(status.standardOutput)")
         #expect(status.standardOutput.contains("killed by SIGKILL while serving events.wait (request id crash-probe-1)"))
+        // Chinese when the locale is Chinese (or not set).
+        let chinese = try self.script("status", home: home, locale: "zh_CN.UTF-8")
+        #expect(chinese.standardOutput.contains("1 小时内重启"), "\(chinese.standardOutput)")
+        #expect(chinese.standardOutput.contains("registry：最近 1 小时内意外退出 1 次"), "\(chinese.standardOutput)")
+        #expect(chinese.standardOutput.contains("被 SIGKILL 终止，当时正在处理 events.wait（请求 crash-probe-1）"))
 
         let stopped = try self.script("stop", home: home)
         #expect(stopped.status == 0)

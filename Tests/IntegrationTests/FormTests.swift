@@ -31,6 +31,90 @@ struct FormTests {
         await client.close()
     }
 
+    @Test("a form filled in as people write it is accepted: a website without a scheme, an extension and a second number, two e-mails, several countries and a region in 3.1")
+    func writtenAsPeopleDo() async throws {
+        try await self.withRegistry { home, client in
+            var form = Self.form(phone: "（0571）87054066转8012 / 138 0571 2233", email: "zhang.wei@example.cn；info@example.cn",
+                                 countries: ["以色列、芬兰", "英国（莱斯特郡）"])
+            form.organization.website = "www.example.cn"
+            let submitted = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: form))
+            let stored = try await client.call(RegistryInterface.FormsGet.self, .init(id: submitted.id))
+            #expect(stored.form.organization.website == "www.example.cn")
+            #expect(stored.form.contact.phone == "+8657187054066;ext=8012, +8613805712233")
+            #expect(stored.form.contact.email == "zhang.wei@example.cn, info@example.cn")
+            #expect(stored.form.contact.primaryEmail == "zhang.wei@example.cn")
+            #expect(stored.form.partner.countries == ["IL", "FI", "GB"])
+            #expect(stored.form.partner.region == "莱斯特郡")
+            let open = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form(countries: ["不限"])))
+            let anywhere = try await client.call(RegistryInterface.FormsGet.self, .init(id: open.id))
+            #expect(anywhere.form.partner.countries.isEmpty)
+            #expect(anywhere.form.partner.region == "不限")
+
+            // Read back as a person reads it: laid out like the attachment, phones as written, countries by name.
+            let shown = try CLIRun.lingyan(["forms", "show", submitted.id], home: home)
+            #expect(shown.status == 0, "\(shown.standardError)")
+            for text in ["1.1 公司背景 / Organization Background", "1.2 联系人信息 / Contact Person", "座机或手机 / Tel/Mobile",
+                         "0571-8705 4066 转 8012；138 0571 2233", "以色列 Israel、芬兰 Finland、英国 United Kingdom（莱斯特郡）",
+                         "3.3 合作具体需求 / Contribution"] {
+                #expect(shown.standardOutput.contains(text), "\(text) in \(shown.standardOutput)")
+            }
+            let raw = try CLIRun.lingyan(["forms", "show", submitted.id, "--json"], home: home)
+            #expect(raw.standardOutput.contains("\"+8657187054066;ext=8012, +8613805712233\""))
+            let norway = try CLIRun.lingyan(["calls", "show", "2025-NO"], home: home)
+            for text in ["绿色技术领域，指可运用于各行业的可持续解决方案", "申请截止时间待双方商定", "陈晟颖，电话 0571-87978953",
+                         "csyzju@126.com", "杭州市文二路 212 号高新大厦 4 楼", "国合项目不计入限额申报数"] {
+                #expect(norway.standardOutput.contains(text), "\(text) in \(norway.standardOutput)")
+            }
+            let english = try CLIRun.lingyan(["calls", "list", "--lang", "en"], home: home)
+            #expect(english.standardOutput.contains("PRIORITY AREAS") && english.standardOutput.contains("Innovation Norway"))
+            let chinese = try CLIRun.lingyan(["calls", "list", "--lang", "zh"], home: home)
+            #expect(chinese.standardOutput.contains("优先领域") && chinese.standardOutput.contains("挪威创新署"))
+        }
+    }
+
+    @Test("errors name the attachment's labels in both languages, also for a missing member or a wrong JSON type")
+    func errorsNameTheAttachmentsLabels() async throws {
+        try await self.withRegistry { _, client in
+            do {
+                _ = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: Self.form(phone: "电话见官网")))
+                Issue.record("a bad phone was accepted")
+            } catch let error as RPCError {
+                let text = try LingyanJSON.string(error.data ?? .null)
+                #expect(text.contains("1.2 座机或手机") && text.contains("1.2 Tel/Mobile"), "\(text)")
+                #expect(text.contains("1.2 座机或手机 / Tel/Mobile"))
+            }
+            var json = try JSONValueEncoder().encode(Self.form())
+            if case .object(var members) = json, case .object(var contact)? = members["contact"] {
+                contact.removeValue(forKey: "email")
+                members["contact"] = .object(contact)
+                json = .object(members)
+            }
+            do {
+                _ = try await client.call(method: "forms.submit", params: ["form": json])
+                Issue.record("a form without an e-mail was accepted")
+            } catch let error as RPCError {
+                #expect(error.code == RPCErrorCode.invalidParams.rawValue)
+                let text = try LingyanJSON.string(error.data ?? .null)
+                #expect(text.contains("1.2 电子邮件 / E-mail") && text.contains("缺少此项") && text.contains("1.2 E-mail: is missing"), "\(text)")
+                #expect(!text.contains("DecodingError") && !text.contains("JSONValue") && !text.contains("keyNotFound"), "\(text)")
+            }
+            var wrongType = try JSONValueEncoder().encode(Self.form())
+            if case .object(var members) = wrongType, case .object(var partner)? = members["partner"] {
+                partner["countries"] = "以色列"
+                members["partner"] = .object(partner)
+                wrongType = .object(members)
+            }
+            do {
+                _ = try await client.call(method: "forms.submit", params: ["form": wrongType])
+                Issue.record("countries as a string were accepted")
+            } catch let error as RPCError {
+                let text = try LingyanJSON.string(error.data ?? .null)
+                #expect(text.contains("3.1 对方机构所属国家/地区") && text.contains("列表（数组）") && text.contains("an array"), "\(text)")
+                #expect(!text.contains("Array<"), "\(text)")
+            }
+        }
+    }
+
     @Test("a form is filed with its fields cleaned, and a second form from the same company reuses the organisation")
     func submitAndReuse() async throws {
         try await self.withRegistry { _, client in

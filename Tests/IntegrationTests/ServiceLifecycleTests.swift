@@ -33,7 +33,7 @@ struct ServiceLifecycleTests {
         let runMode = try FileManager.default.attributesOfItem(atPath: "\(home.path)/run")[.posixPermissions]
         #expect((runMode as? NSNumber)?.intValue == 0o750)
 
-        let status = try CLIRun.lingyan(["status"], home: home)
+        let status = try CLIRun.lingyan(["status", "--lang", "en"], home: home)
         #expect(status.status == 0)
         for service in ServiceName.allCases {
             #expect(status.standardOutput.contains(service.rawValue))

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Matching
+import TaxonomyKit
 
 @Suite("Taxonomy and text analysis")
 struct TaxonomyTests {

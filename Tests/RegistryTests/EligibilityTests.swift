@@ -7,7 +7,7 @@ import Testing
 @Suite("Eligibility rules")
 struct EligibilityTests {
     private static let calls: [String: ProgrammeCall] = {
-        let calls = try! LingyanJSON.decode([ProgrammeCall].self, from: DefaultCatalogue.json.utf8)
+        let calls = try! DefaultCatalogue.calls()
         return Dictionary(uniqueKeysWithValues: calls.map { ($0.id, $0) })
     }()
 
@@ -215,5 +215,14 @@ struct EligibilityTests {
             #expect(call.contacts?.last?.email == "csyzju@126.com")
             #expect(CatalogueRules.problems(in: call).isEmpty, "\(call.id): \(CatalogueRules.problems(in: call))")
         }
+    }
+
+    @Test("priority areas are judged through the taxonomy, as the programme ranking judges them", arguments: [
+        ("2025-SG", "生物医药", "priority"), ("2025-IL", "反渗透膜水处理", "priority"), ("2025-FI", "锂电池储能", "warning"),
+        ("2025-IL", "数字文创", "warning"), ("2025-GB-MIDLANDS", "复合材料", "priority"),
+    ])
+    func priorityThroughTaxonomy(call: String, area: String, expected: String) {
+        let result = self.check(call, partner: .init(name: nil, country: Self.calls[call]!.country), area: area, state: .open)
+        #expect(self.severity(result, "priority_area") == expected, "\(call) \(area): \(result.findings.map(\.messageZh))")
     }
 }

@@ -69,4 +69,54 @@ struct ValidationRuleTests {
         #expect((try? TextRules.clean(String(repeating: "浙", count: 11), maximumCharacters: 10, multiline: false).get()) == nil)
         #expect(TextRules.clean("x\u{2066}", maximumCharacters: 5, multiline: false) == .failure(.bidiOverride(0x2066)))
     }
+
+    @Test("the 座机或手机 cell as people fill it: extensions, full-width digits, any dash, 86-, two numbers", arguments: [
+        ("0571-87054066转8012", "+8657187054066;ext=8012"), ("0571-87054066-8012", "+8657187054066;ext=8012"),
+        ("0571-87054066 ext. 12", "+8657187054066;ext=12"), ("（0571）87054066", "+8657187054066"),
+        ("０５７１－８７０５４０６６", "+8657187054066"), ("0571–8705 4066", "+8657187054066"), ("86-571-87054066", "+8657187054066"),
+        ("138 0571 2233", "+8613805712233"), ("0571-87054066 / 13805712233", "+8657187054066, +8613805712233"),
+        ("0575-84120000转8012，13805712233", "+8657584120000;ext=8012, +8613805712233"),
+        ("0571-87054066 分机 8012", "+8657187054066;ext=8012"),
+    ])
+    func phonesAsWritten(input: String, expected: String) {
+        #expect((try? ContactRules.normalizedPhones(input).get()) == expected)
+    }
+
+    @Test("two e-mail addresses in the one cell are both kept, the first primary", arguments: [
+        ("a@example.cn；b@example.com", "a@example.cn, b@example.com"), ("a@example.cn, b@example.com", "a@example.cn, b@example.com"),
+        ("a＠example.cn", "a@example.cn"), (" a@example.cn ", "a@example.cn"),
+    ])
+    func emailsAsWritten(input: String, expected: String) {
+        #expect(ContactRules.normalizedEmails(input) == expected)
+    }
+
+    @Test("e-mail cells that are not addresses are refused", arguments: ["a@example.cn；not-an-address", "", "x@localhost"])
+    func badEmailCells(input: String) {
+        #expect(ContactRules.normalizedEmails(input) == nil)
+    }
+
+    @Test("section 3.1 as people fill it", arguments: [
+        (["以色列、芬兰"], ["IL", "FI"], [String](), false), (["Finland, Israel"], ["FI", "IL"], [], false),
+        (["以色列国"], ["IL"], [], false), (["英国中部地区"], ["GB"], ["英国中部地区"], false),
+        (["西弗兰德"], ["BE"], ["西弗兰德"], false), (["英国（莱斯特郡）"], ["GB"], ["莱斯特郡"], false),
+        (["英国（中部地区，莱斯特郡）"], ["GB"], ["中部地区", "莱斯特郡"], false), (["不限"], [], [], true),
+        (["no preference"], [], [], true), (["欧洲"], ["FI", "NO", "BE", "GB"], ["欧洲"], false),
+        (["Leicestershire"], ["GB"], ["Leicestershire"], false), (["Türkiye"], ["TR"], [], false),
+        (["België"], ["BE"], [], false), (["Suomi", "Norge"], ["FI", "NO"], [], false),
+        (["United Kingdom of Great Britain and Northern Ireland"], ["GB"], [], false), (["台湾"], ["TW"], [], false),
+        (["中国香港"], ["HK"], [], false), (["中华人民共和国"], ["CN"], [], false), (["土耳其"], ["TR"], [], false),
+    ])
+    func partnerCountries(entries: [String], countries: [String], regions: [String], noPreference: Bool) {
+        let reading = PartnerCountries.read(entries)
+        #expect(reading.countries == countries, "\(entries)")
+        #expect(reading.regions == regions, "\(entries)")
+        #expect(reading.noPreference == noPreference, "\(entries)")
+        #expect(reading.unknown.isEmpty, "\(entries): \(reading.unknown.map(\.text))")
+    }
+
+    @Test("a 3.1 entry that names nothing known is named back")
+    func unknownCountry() {
+        #expect(PartnerCountries.read(["以色列、亚特兰蒂斯"]).unknown.map(\.text) == ["亚特兰蒂斯"])
+        #expect(PartnerCountries.read(["以色列、亚特兰蒂斯"]).countries == ["IL"])
+    }
 }

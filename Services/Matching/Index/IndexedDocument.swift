@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TaxonomyKit
 
 /// One thing the index holds: a partner profile, a published form or a call, as terms, concepts and filters.
 struct IndexedDocument: Sendable {

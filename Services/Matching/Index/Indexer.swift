@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import ServiceKit
 import Shared
+import TaxonomyKit
 
 /// Keeps the index in step with the registry's feed (DESIGN §6, §8), and raises `match.found` for new pairs.
 ///

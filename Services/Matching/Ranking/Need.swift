@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TaxonomyKit
 
 /// What is being matched: a form's need or a partner's profile, as terms and concepts.
 struct Need: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Shared
+import TaxonomyKit
 
 /// Ranks partner profiles for a need, and forms for a profile (DESIGN §8).
 ///
@@ -218,17 +219,4 @@ struct PairRanker: Sendable {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
-}
-
-/// Names of the programme countries for reasons; other codes are shown as they are.
-enum CountryNames {
-    private static let names: [String: (zh: String, en: String)] = [
-        "FI": ("芬兰", "Finland"), "IL": ("以色列", "Israel"), "NO": ("挪威", "Norway"), "SG": ("新加坡", "Singapore"),
-        "BE": ("比利时", "Belgium"), "GB": ("英国", "the United Kingdom"), "CN": ("中国", "China"),
-        "DE": ("德国", "Germany"), "FR": ("法国", "France"), "NL": ("荷兰", "the Netherlands"), "SE": ("瑞典", "Sweden"),
-        "DK": ("丹麦", "Denmark"), "US": ("美国", "the United States"), "JP": ("日本", "Japan"), "KR": ("韩国", "South Korea"),
-    ]
-
-    static func english(_ code: String) -> String { Self.names[code]?.en ?? code }
-    static func chinese(_ code: String) -> String { Self.names[code]?.zh ?? code }
 }

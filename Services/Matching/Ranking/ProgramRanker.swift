@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TaxonomyKit
 
 /// Ranks every call of the catalogue for a need (DESIGN §2, §8), with the score's parts and reasons in both
 /// languages: the country sought, the priority areas shared (through the taxonomy, so 锂电池 reaches 新能源), the
@@ -84,15 +85,7 @@ struct ProgramRanker: Sendable {
         }
 
         // Priority areas through the taxonomy: a need concept counts when it or an ancestor is a priority.
-        var shared: [(area: PriorityArea, concept: String)] = []
-        for concept in need.concepts {
-            let lineage = self.taxonomy.lineage(of: concept.id)
-            if let area = call.priorityAreas.first(where: { area in area.concepts.contains { lineage.contains($0) } }),
-                !shared.contains(where: { $0.area == area })
-            {
-                shared.append((area, concept.id))
-            }
-        }
+        let shared = self.taxonomy.priorityAreas(of: call, reachedBy: need.concepts.map(\.id))
         parts["concepts"] = shared.isEmpty ? 0 : min(Self.conceptPoints, Self.conceptPoints * (0.75 + 0.25 * Double(shared.count - 1)))
         for (area, concept) in shared {
             let reference = self.taxonomy.reference(concept)
@@ -150,8 +143,12 @@ struct ProgramRanker: Sendable {
         if !call.eligibleRegions.isEmpty {
             hints.append(.init(
                 code: "eligible_regions",
-                zh: "合作企业须位于以下郡之一：\(call.eligibleRegions.joined(separator: "、"))",
-                en: "the partner must be in one of: \(call.eligibleRegions.joined(separator: ", "))"))
+                zh: call.country == "GB"
+                    ? "合作企业须位于通知所列 11 个郡之一：\(MidlandsEngine.list(chinese: true))"
+                    : call.country == "BE" ? "合作方须位于比利时西弗兰德省" : "合作方须位于：\(call.eligibleRegions.joined(separator: "、"))",
+                en: call.country == "GB"
+                    ? "the partner must be in one of the notice's 11 counties: \(MidlandsEngine.list(chinese: false))"
+                    : call.country == "BE" ? "the partner must be in the Province of West Flanders" : "the partner must be in: \(call.eligibleRegions.joined(separator: ", "))"))
         }
         // How to apply and the county rule (said above) are not about fit; the other requirements are things to check.
         for requirement in call.requirements

@@ -1,3 +1,5 @@
+import Shared
+
 /// The 2025 calls of the provincial notice (浙江省科学技术厅, 16 April 2024), loaded into an empty registry on first
 /// start. This is data, not code: once loaded, staff change calls with `calls.upsert`, and next year's calls are
 /// added the same way, with no release.
@@ -5,7 +7,40 @@ enum DefaultCatalogue {
     /// Who the first load is recorded as.
     static let operatorName = "default catalogue 2025"
 
-    /// The calls as JSON, in the shape of ``ProgrammeCall``.
+    /// The 2025 calls, each with the rules and contacts the notice gives for every call.
+    static func calls() throws -> [ProgrammeCall] {
+        let common = try LingyanJSON.decode([Requirement].self, from: Self.everyCallRequirements.utf8)
+        let contacts = try LingyanJSON.decode([CallContact].self, from: Self.contacts.utf8)
+        return try LingyanJSON.decode([ProgrammeCall].self, from: Self.json.utf8).map { call in
+            var call = call
+            call.requirements += common
+            call.contacts = contacts
+            return call
+        }
+    }
+
+    /// 三、其他事项: what the notice says of every call.
+    static let everyCallRequirements = #"""
+[
+      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
+      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
+      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
+      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+]
+"""#
+
+    /// The notice's contacts: policy at the Department's cooperation division, business enquiries and partner
+    /// search at the service centre.
+    static let contacts = #"""
+[
+      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
+      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
+]
+"""#
+
+    /// The calls as JSON, in the shape of ``ProgrammeCall``, without what every call shares. "新材料" in the notice
+    /// is the policy term for advanced materials as a whole (composites, metals, polymers and nanomaterials among
+    /// them), so the calls that name it carry the broad `materials` concept beside `new-materials`.
     static let json = #"""
 [
   {
@@ -27,18 +62,9 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
   {
     "id": "2025-IL",
     "year": 2025,
@@ -68,18 +94,9 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
   {
     "id": "2025-NO",
     "year": 2025,
@@ -97,18 +114,9 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
   {
     "id": "2025-SG",
     "year": 2025,
@@ -124,25 +132,16 @@ enum DefaultCatalogue {
       {"textZh": "绿色低碳", "textEn": "green and low-carbon", "concepts": ["green-low-carbon"]},
       {"textZh": "智慧城市", "textEn": "smart cities", "concepts": ["smart-city"]},
       {"textZh": "科技金融", "textEn": "technology finance", "concepts": ["fintech"]},
-      {"textZh": "新材料", "textEn": "new materials", "concepts": ["new-materials"]}
+      {"textZh": "新材料", "textEn": "new materials", "concepts": ["new-materials", "materials"]}
     ],
     "deadline": null,
     "yangtzeRiverDeltaPreferred": true,
     "universitiesEncouraged": true,
     "eligibleRegions": [],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
   {
     "id": "2025-BE-VWV",
     "year": 2025,
@@ -162,18 +161,9 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": ["West Flanders"],
     "requirements": [
-      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
   {
     "id": "2025-GB-MIDLANDS",
     "year": 2025,
@@ -186,7 +176,7 @@ enum DefaultCatalogue {
     "priorityAreas": [
       {"textZh": "绿色能源", "textEn": "green energy", "concepts": ["green-energy"]},
       {"textZh": "生命健康", "textEn": "life and health", "concepts": ["life-health"]},
-      {"textZh": "新材料", "textEn": "new materials", "concepts": ["new-materials"]},
+      {"textZh": "新材料", "textEn": "new materials", "concepts": ["new-materials", "materials"]},
       {"textZh": "数字文创", "textEn": "digital creative industries", "concepts": ["digital-creative"]}
     ],
     "deadline": null,
@@ -195,18 +185,9 @@ enum DefaultCatalogue {
     "eligibleRegions": ["Lincolnshire", "Northamptonshire", "Derbyshire", "Nottinghamshire", "Leicestershire", "Rutland", "Staffordshire", "Warwickshire", "Shropshire", "Herefordshire", "Worcestershire"],
     "requirements": [
       {"rule": "partner_in_midlands_county", "textZh": "合作企业位于英国中部引擎地区 11 个郡之一", "textEn": "The partner enterprise is in one of the Midlands Engine's 11 counties"},
-      {"rule": "single_application", "textZh": "由我省企业联合对方企业向省科技厅申报，经评审批准立项", "textEn": "The Zhejiang enterprise applies, with its partner, to the Zhejiang S&T Department alone"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "single_application", "textZh": "由我省企业联合对方企业向省科技厅申报，经评审批准立项", "textEn": "The Zhejiang enterprise applies, with its partner, to the Zhejiang S&T Department alone"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
   {
     "id": "2025-F500-RND",
     "year": 2025,
@@ -226,18 +207,9 @@ enum DefaultCatalogue {
       {"rule": "shared_innovation_resources", "textZh": "支持省内企业与世界 500 强外资企业在华依法设立的研发机构开展联合研发合作，共建共享设施设备、研发场所、技术人才、资金、数据等创新资源，融入全球创新体系", "textEn": "Zhejiang enterprises and the R&D institutions of Fortune Global 500 foreign companies in China do joint R&D, jointly building and sharing facilities and equipment, R&D sites, technical talent, funds, data and other innovation resources, to join the global innovation system"},
       {"rule": "university_or_institute_participates", "textZh": "由省内企业牵头、高校院所参与", "textEn": "A Zhejiang enterprise leads and a university or research institute takes part"},
       {"rule": "cooperation_base", "textZh": "中外双方已有较好的科技合作基础", "textEn": "The two sides already have a sound base of S&T cooperation"},
-      {"rule": "ip_agreement_signed", "textZh": "对合作形成的知识产权归属和利益分配已有合理划分约定并签署项目合作协议", "textEn": "IP ownership and benefit sharing are agreed, and a project cooperation agreement is signed"},
-      {"rule": "industry_academia", "textZh": "国合项目均以我省企业牵头，鼓励以产学研结合形式联合进行申报", "textEn": "A Zhejiang enterprise leads every project; applying as an industry–university–research consortium is encouraged"},
-      {"rule": "competitive_review", "textZh": "评审采用竞争性分配方式，并结合科技外交需求", "textEn": "Projects are chosen by competitive review, combined with the needs of science and technology diplomacy"},
-      {"rule": "not_in_quota", "textZh": "国合项目不计入限额申报数", "textEn": "Projects are not counted against the application quota"},
-      {"rule": "per_2025_guide", "textZh": "总体要求应符合 2025 年度“尖兵”“领雁”研发攻关计划申报指南要求，届时请根据正式通知的具体要求进行申报", "textEn": "Applications follow the 2025 \"Jianbing\" \"Lingyan\" R&D programme guide; apply as the formal notice then requires"}
+      {"rule": "ip_agreement_signed", "textZh": "对合作形成的知识产权归属和利益分配已有合理划分约定并签署项目合作协议", "textEn": "IP ownership and benefit sharing are agreed, and a project cooperation agreement is signed"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false},
-    "contacts": [
-      {"roleZh": "政策咨询", "roleEn": "policy enquiries", "organizationZh": "浙江省科学技术厅合作处", "organizationEn": "Cooperation Division, Zhejiang Provincial Department of Science and Technology", "name": "陈可宝", "phone": "0571-87054066", "email": null, "address": null},
-      {"roleZh": "业务咨询及需求对接", "roleEn": "business enquiries and partner search", "organizationZh": "浙江省科技交流和人才服务中心", "organizationEn": "Zhejiang Science and Technology Exchange and Talent Service Centre", "name": "陈晟颖", "phone": "0571-87978953", "email": "csyzju@126.com", "address": "杭州市文二路 212 号高新大厦 4 楼"}
-    ]
-  }
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  }
 ]
 """#
 }

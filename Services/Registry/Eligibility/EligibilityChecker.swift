@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TaxonomyKit
 
 /// Evaluates every rule of the notice for a planned application (DESIGN §2). Each rule gives one finding with a
 /// stable id; "优先支持" is a priority, never an exclusion, so areas outside a call's priorities only warn.
@@ -190,18 +191,27 @@ struct EligibilityChecker {
         }
     }
 
+    /// "In the call's priorities" as the programme ranking judges it: through the taxonomy, so that 生物医药 is
+    /// within Singapore's 生命健康. Text the taxonomy does not know is compared as written.
     private mutating func area(_ technicalArea: String?) {
-        guard !self.call.priorityAreas.isEmpty, let area = technicalArea?.lowercased(), !area.isEmpty else { return }
-        let matched = self.call.priorityAreas.first { priority in
-            let zh = priority.textZh.lowercased()
-            let en = priority.textEn.lowercased()
-            return zh.contains(area) || area.contains(zh) || en.contains(area) || area.contains(en)
+        guard !self.call.priorityAreas.isEmpty, let text = technicalArea?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+        else { return }
+        let taxonomy = Taxonomy.shipped
+        let concepts = taxonomy.tag(text).map(\.concept)
+        var matched = taxonomy.priorityAreas(of: self.call, reachedBy: concepts).first?.area
+        if matched == nil && concepts.isEmpty {
+            let area = text.lowercased()
+            matched = self.call.priorityAreas.first { priority in
+                let zh = priority.textZh.lowercased()
+                let en = priority.textEn.lowercased()
+                return zh.contains(area) || area.contains(zh) || en.contains(area) || area.contains(en)
+            }
         }
         if let matched {
             self.add("priority_area", "priority", "“\(matched.textZh)”属于该计划优先支持领域", "'\(matched.textEn)' is among this call's priority areas")
         } else {
             let list = self.call.priorityAreas.map(\.textZh).joined(separator: "、")
-            self.add("priority_area", "warning", "“\(technicalArea ?? "")”不在该计划优先支持领域（\(list)）之列，可申报但竞争力较弱", "'\(technicalArea ?? "")' is not among this call's priority areas (\(self.call.priorityAreas.map(\.textEn).joined(separator: ", "))); it may apply, at lower fit")
+            self.add("priority_area", "warning", "“\(text)”不在该计划优先支持领域（\(list)）之列，可申报但竞争力较弱", "'\(text)' is not among this call's priority areas (\(self.call.priorityAreas.map(\.textEn).joined(separator: ", "))); it may apply, at lower fit")
         }
     }
 }

@@ -20,7 +20,8 @@ struct FormValidator {
         clean.organization.city = validator.optionalText(form.organization.city, "form.organization.city", maximum: 50)
         if let website = validator.optionalText(form.organization.website, "form.organization.website", maximum: 500) {
             clean.organization.website = website
-            if !TextRules.isWebAddress(website) {
+            // "www.example.com" as people write it: kept as written, checked as the address it stands for.
+            if !TextRules.isWebAddress(website) && !TextRules.isWebAddress("http://" + website) {
                 validator.add("form.organization.website", "invalid_url", "网址须以 http:// 或 https:// 开头并包含域名", "the website must start with http:// or https:// and name a host")
             }
         }
@@ -36,32 +37,48 @@ struct FormValidator {
 
         clean.contact.name = validator.text(form.contact.name, "form.contact.name", maximum: 100)
         clean.contact.position = validator.optionalText(form.contact.position, "form.contact.position", maximum: 100)
-        switch ContactRules.normalizedPhone(form.contact.phone) {
+        switch ContactRules.normalizedPhones(form.contact.phone) {
         case .success(let phone): clean.contact.phone = phone
         case .failure:
             validator.add("form.contact.phone", "invalid_phone", "电话号码格式不正确：手机为 11 位（1 开头），座机须带区号，境外号码请以 + 和国家代码开头", "not a phone number: a mainland mobile has 11 digits starting with 1, a landline needs its area code, and a foreign number starts with + and the country code")
         }
-        let email = form.contact.email.trimmingCharacters(in: .whitespaces)
-        if ContactRules.isEmailAddress(email) {
-            clean.contact.email = email
+        if let emails = ContactRules.normalizedEmails(form.contact.email) {
+            clean.contact.email = emails
+        } else if form.contact.email.trimmingCharacters(in: .whitespaces).isEmpty {
+            validator.add("form.contact.email", "required", "此项为必填项", "this field is required")
         } else {
-            validator.add("form.contact.email", "invalid_email", "电子邮件地址格式不正确", "not an e-mail address")
+            validator.add("form.contact.email", "invalid_email", "电子邮件地址格式不正确（两个地址请用分号或逗号分开）", "not an e-mail address (separate two addresses with a semicolon or a comma)")
         }
 
         clean.project.technicalArea = validator.text(form.project.technicalArea, "form.project.technicalArea", maximum: 200)
         clean.project.description = validator.text(
             form.project.description, "form.project.description", maximum: 5_000, multiline: true)
 
-        if form.partner.countries.isEmpty {
-            validator.add("form.partner.countries", "required", "请至少填写一个意向合作国家或地区", "name at least one country or region for the partner")
-        }
-        clean.partner.countries = []
-        for (index, country) in form.partner.countries.enumerated() {
-            if let code = CountryCodes.code(for: country) {
-                if !clean.partner.countries.contains(code) { clean.partner.countries.append(code) }
-            } else {
-                validator.add("form.partner.countries[\(index)]", "invalid_country", "无法识别的国家或地区“\(country)”，请使用 ISO 两位代码（如 FI）或中文/英文国名", "unknown country or region '\(country)'; use an ISO 3166-1 code such as FI, or the country's name")
+        // 3.1 as written: several countries in a cell, regions, 不限, 欧洲.
+        // Each entry is text first: no control characters or direction overrides, a sensible length.
+        var entries: [String] = []
+        var unreadable = false
+        for (index, entry) in form.partner.countries.enumerated() {
+            switch TextRules.clean(entry, maximumCharacters: 200, multiline: false) {
+            case .success(let clean): entries.append(clean)
+            case .failure(let problem):
+                validator.problems.append(problem.fieldProblem(path: "form.partner.countries[\(index)]"))
+                unreadable = true
             }
+        }
+        let reading = PartnerCountries.read(entries)
+        clean.partner.countries = reading.countries
+        var regions = reading.regions
+        if let given = validator.optionalText(form.partner.region, "form.partner.region", maximum: 200) { regions.insert(given, at: 0) }
+        if reading.noPreference && regions.isEmpty { regions.append("不限") }
+        clean.partner.region = regions.isEmpty ? nil : String(regions.joined(separator: "；").prefix(200))
+        for (entry, pieces) in Dictionary(grouping: reading.unknown, by: \.entry).sorted(by: { $0.key < $1.key }) {
+            let zh = pieces.map { "“\($0.text)”" }.joined(separator: "、")
+            let en = pieces.map { "'\($0.text)'" }.joined(separator: ", ")
+            validator.add("form.partner.countries[\(entry)]", "invalid_country", "无法识别的国家或地区\(zh)，请填写国名（如 以色列、芬兰）或 ISO 两位代码（如 IL），不限请填“不限”", "unknown country or region \(en); write the country's name (Israel, Finland) or its ISO code (IL), or 不限 for no preference")
+        }
+        if !unreadable && reading.unknown.isEmpty && reading.countries.isEmpty && !reading.noPreference {
+            validator.add("form.partner.countries", "required", "请至少填写一个意向合作国家或地区，或填写“不限”", "name at least one country or region for the partner, or 不限 for no preference")
         }
         clean.partner.expertiseSought = validator.text(
             form.partner.expertiseSought, "form.partner.expertiseSought", maximum: 2_000, multiline: true)

@@ -63,4 +63,66 @@ enum ContactRules {
         }
         return labels.last!.allSatisfy(\.isLetter) && labels.last!.count >= 2
     }
+
+    /// What people put in the attachment's one 座机或手机 cell, normalised: full-width digits and brackets, dashes of
+    /// any width, an extension (`转8012`, `分机 8012`, `ext. 12`, `-8012` after a full landline), and two numbers
+    /// (`0571-87054066 / 13812345678`). Stored as E.164 with `;ext=` and a second number after ", ".
+    static func normalizedPhones(_ input: String) -> Result<String, PhoneProblem> {
+        let text = Self.halfWidth(input)
+        let pieces = text.split(whereSeparator: { "/,;、或\n".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !pieces.isEmpty else { return .failure(.empty) }
+        var numbers: [String] = []
+        for piece in pieces.prefix(4) {
+            switch Self.numberWithExtension(piece) {
+            case .success(let number): if !numbers.contains(number) { numbers.append(number) }
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        return .success(numbers.joined(separator: ", "))
+    }
+
+    /// One number, perhaps with an extension.
+    private static func numberWithExtension(_ piece: String) -> Result<String, PhoneProblem> {
+        var main = piece
+        var extensionDigits: String?
+        let lowered = piece.lowercased()
+        for marker in ["转", "分机", "ext.", "ext", "x"] {
+            guard let range = lowered.range(of: marker) else { continue }
+            let tail = lowered[range.upperBound...].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".:：")))
+            guard !tail.isEmpty, tail.allSatisfy(\.isNumber), tail.count <= 6 else { continue }
+            extensionDigits = tail
+            main = String(piece[..<piece.index(piece.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])
+            break
+        }
+        if case .success(let number) = Self.normalizedPhone(main) {
+            return .success(number + (extensionDigits.map { ";ext=\($0)" } ?? ""))
+        }
+        // "0571-87054066-8012": the last group is an extension when what precedes it is a whole number.
+        if extensionDigits == nil, let dash = main.lastIndex(of: "-") {
+            let tail = main[main.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+            if (1...6).contains(tail.count), tail.allSatisfy(\.isNumber),
+               case .success(let number) = Self.normalizedPhone(String(main[..<dash])) {
+                return .success("\(number);ext=\(tail)")
+            }
+        }
+        return Self.normalizedPhone(main)
+    }
+
+    /// Full-width forms as their ASCII equivalents (０５７１, （）, ＋, ＠) and every dash as "-".
+    static func halfWidth(_ input: String) -> String {
+        let compatible = input.precomposedStringWithCompatibilityMapping
+        return String(compatible.map { "‐‑‒–—―−－﹣".contains($0) ? "-" : $0 })
+    }
+
+    /// One or two e-mail addresses as people write them in the one cell (`a@x.cn；b@y.cn`, `a@x.cn, b@y.cn`),
+    /// each checked; stored joined by ", ", the first being the one Lingyan writes to. Nil when any is not one.
+    static func normalizedEmails(_ input: String) -> String? {
+        let parts = Self.halfWidth(input).split(whereSeparator: { ";,、 \n".contains($0) || $0 == "；" || $0 == "，" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy(Self.isEmailAddress) else { return nil }
+        var unique: [String] = []
+        for part in parts where !unique.contains(part) { unique.append(part) }
+        return unique.joined(separator: ", ")
+    }
 }

@@ -29,7 +29,27 @@ enum CountryCodes {
         "越南": "VN", "vietnam": "VN", "viet nam": "VN", "印度尼西亚": "ID", "indonesia": "ID", "冰岛": "IS",
         "iceland": "IS", "爱沙尼亚": "EE", "estonia": "EE", "葡萄牙": "PT", "portugal": "PT", "希腊": "GR",
         "greece": "GR", "卢森堡": "LU", "luxembourg": "LU", "南非": "ZA", "south africa": "ZA",
+        // Names as people also write them: full and short Chinese forms, the countries' own languages, the ISO
+        // long names, and the Chinese regions as the national standard (GB/T 2659) names them.
+        "中国": "CN", "china": "CN", "中华人民共和国": "CN", "people's republic of china": "CN",
+        "中国香港": "HK", "香港": "HK", "hong kong": "HK", "中国澳门": "MO", "澳门": "MO", "macao": "MO", "macau": "MO",
+        "中国台湾": "TW", "台湾": "TW", "taiwan": "TW",
+        "以色列国": "IL", "state of israel": "IL", "芬兰共和国": "FI", "suomi": "FI", "republic of finland": "FI",
+        "挪威王国": "NO", "norge": "NO", "noreg": "NO", "kingdom of norway": "NO",
+        "新加坡共和国": "SG", "republic of singapore": "SG", "比利时王国": "BE", "belgië": "BE", "belgie": "BE",
+        "belgique": "BE", "belgien": "BE", "kingdom of belgium": "BE",
+        "大不列颠及北爱尔兰联合王国": "GB", "united kingdom of great britain and northern ireland": "GB", "the uk": "GB",
+        "u.k.": "GB", "the united kingdom": "GB", "英格兰": "GB", "苏格兰": "GB", "scotland": "GB", "wales": "GB",
+        "土耳其": "TR", "türkiye": "TR", "turkiye": "TR", "turkey": "TR", "deutschland": "DE", "nederland": "NL",
+        "sverige": "SE", "danmark": "DK", "schweiz": "CH", "suisse": "CH", "österreich": "AT", "italia": "IT",
+        "españa": "ES", "polska": "PL", "česko": "CZ", "eesti": "EE", "ísland": "IS", "美利坚合众国": "US",
+        "united states of america": "US", "the united states": "US", "u.s.": "US", "u.s.a.": "US", "大韩民国": "KR",
+        "republic of korea": "KR", "俄罗斯联邦": "RU", "russian federation": "RU", "德意志联邦共和国": "DE",
+        "法兰西共和国": "FR", "荷兰王国": "NL", "瑞典王国": "SE", "丹麦王国": "DK", "日本国": "JP",
     ]
+
+    /// The programme's European countries, for a need that says only 欧洲 / Europe.
+    static let europeanProgrammeCountries = ["FI", "NO", "BE", "GB"]
 
     /// The alpha-2 code for a code or a name, or nil.
     static func code(for input: String) -> String? {

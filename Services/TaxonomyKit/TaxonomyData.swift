@@ -4,8 +4,8 @@
 /// the preferred one. It holds every priority area of the 2025 notice word for word (the catalogue's concept ids)
 /// and the fields partner profiles use, with the words engineers write in both languages. English labels are
 /// matched as stemmed word sequences, Chinese labels as substrings.
-enum TaxonomyData {
-    static let text = """
+public enum TaxonomyData {
+    public static let text = """
     energy | - | 能源;能源技术 | energy;energy technology
     new-energy | energy | 新能源;新能源技术;可再生能源 | new energy;renewable energy;renewables;clean energy
     green-energy | energy | 绿色能源;清洁能源 | green energy;clean power;sustainable energy

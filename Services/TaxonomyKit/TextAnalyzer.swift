@@ -2,15 +2,15 @@ import Foundation
 
 /// Index terms for both languages (DESIGN §8): Chinese as overlapping character bigrams, as Lucene's CJK analyzer
 /// does, and other text as lower-cased words with light English stemming and without stop words.
-enum TextAnalyzer {
+public enum TextAnalyzer {
     /// Whether a scalar is a Han character (CJK unified ideographs and extension A).
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
             || (0xF900...0xFAFF).contains(scalar.value)
     }
 
     /// Every index term of a text, in order, repeats kept (term frequency matters to BM25).
-    static func terms(_ text: String) -> [String] {
+    public static func terms(_ text: String) -> [String] {
         var terms: [String] = []
         var han: [Unicode.Scalar] = []
         var word = ""
@@ -49,12 +49,12 @@ enum TextAnalyzer {
     }
 
     /// The stemmed non-Chinese words of a text, stop words removed; hyphenated words are split.
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         Self.terms(text).filter { !$0.unicodeScalars.contains(where: Self.isHan) }
     }
 
     /// A word as an index term: lower-cased, stemmed; nil for a stop word.
-    static func term(_ word: String) -> String? {
+    public static func term(_ word: String) -> String? {
         let lowered = word.lowercased()
         guard !Self.stopWords.contains(lowered) else { return nil }
         return Self.stem(lowered)
@@ -62,7 +62,7 @@ enum TextAnalyzer {
 
     /// A light English stemmer: plural and verb endings, enough for "batteries"/"battery", "membranes"/"membrane",
     /// "recycled"/"recycling"/"recycle" to meet. Words of four letters or fewer are left alone.
-    static func stem(_ word: String) -> String {
+    public static func stem(_ word: String) -> String {
         guard word.count > 4, word.unicodeScalars.allSatisfy({ $0.isASCII }) else { return word }
         var stem = word
         if stem.hasSuffix("ies") {
@@ -81,7 +81,7 @@ enum TextAnalyzer {
         return stem
     }
 
-    static let stopWords: Set<String> = [
+    public static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
         "of", "on", "or", "our", "that", "the", "their", "this", "to", "we", "with", "will", "which", "who", "also",
         "can", "such", "other", "than", "these", "those", "was", "were", "been", "being", "not", "but", "all", "any",

@@ -2,13 +2,13 @@ import Foundation
 import Shared
 
 /// A concept of the technology taxonomy.
-struct Concept: Sendable, Hashable {
-    let id: String
-    let parent: String?
+public struct Concept: Sendable, Hashable {
+    public let id: String
+    public let parent: String?
     /// Preferred first.
-    let labelsZh: [String]
+    public let labelsZh: [String]
     /// Preferred first.
-    let labelsEn: [String]
+    public let labelsEn: [String]
 }
 
 /// The bilingual taxonomy and concept tagging of text in either language (DESIGN §8).
@@ -16,30 +16,30 @@ struct Concept: Sendable, Hashable {
 /// Chinese labels are found as substrings of the text; English labels as runs of stemmed words, so "Li-ion cells"
 /// and "lithium-ion batteries" both reach `lithium-ion-batteries`. A Chinese need and an English profile meet on
 /// the concepts both mention.
-struct Taxonomy: Sendable {
+public struct Taxonomy: Sendable {
     /// Why the shipped data could not be read.
-    struct DataError: Error, CustomStringConvertible {
-        let line: Int
-        let reason: String
-        var description: String { "taxonomy line \(self.line): \(self.reason)" }
+    public struct DataError: Error, CustomStringConvertible {
+        public let line: Int
+        public let reason: String
+        public var description: String { "taxonomy line \(self.line): \(self.reason)" }
     }
 
-    let concepts: [String: Concept]
+    public let concepts: [String: Concept]
     /// Every concept in data order.
-    let ordered: [Concept]
+    public let ordered: [Concept]
     /// Chinese labels (those with a Han character) as scalars, by their first scalar, longest first.
     private let chineseLabels: [Unicode.Scalar: [(scalars: [Unicode.Scalar], label: String, concept: String)]]
     /// Each concept's labels as index terms (English words stemmed, Chinese bigrams), for query expansion.
-    let labelTerms: [String: [String]]
+    public let labelTerms: [String: [String]]
     /// English labels as stemmed word runs, by their first word.
     private let englishLabels: [String: [(words: [String], label: String, concept: String)]]
 
-    static let shipped: Taxonomy = {
+    public static let shipped: Taxonomy = {
         // The data is part of the program; the taxonomy tests parse it, so a bad line fails them, not a user.
         try! Taxonomy(text: TaxonomyData.text)
     }()
 
-    init(text: String) throws {
+    public init(text: String) throws {
         var concepts: [String: Concept] = [:]
         var ordered: [Concept] = []
         for (index, raw) in text.split(separator: "\n").enumerated() {
@@ -97,7 +97,7 @@ struct Taxonomy: Sendable {
     }
 
     /// The concept and its ancestors, nearest first.
-    func lineage(of id: String) -> [String] {
+    public func lineage(of id: String) -> [String] {
         var chain: [String] = []
         var current: String? = id
         while let next = current, let concept = self.concepts[next], !chain.contains(next) {
@@ -108,7 +108,7 @@ struct Taxonomy: Sendable {
     }
 
     /// The concepts a text mentions, each with the first words that matched, in order of first mention.
-    func tag(_ text: String) -> [(concept: String, matched: String)] {
+    public func tag(_ text: String) -> [(concept: String, matched: String)] {
         var found: [(concept: String, matched: String)] = []
         var seen: Set<String> = []
         func add(_ concept: String, _ matched: String) {
@@ -143,9 +143,28 @@ struct Taxonomy: Sendable {
     }
 
     /// A concept as the wire shows it.
-    func reference(_ id: String, matched: String? = nil) -> MatchingInterface.ConceptRef {
+    public func reference(_ id: String, matched: String? = nil) -> MatchingInterface.ConceptRef {
         let concept = self.concepts[id]
         return .init(
             id: id, labelZh: concept?.labelsZh.first ?? id, labelEn: concept?.labelsEn.first ?? id, matched: matched)
+    }
+}
+
+extension Taxonomy {
+    /// The priority areas of a call that a need's concepts reach — a concept counts when it or one of its
+    /// ancestors is among an area's concepts, so 锂电池 reaches 新能源 — each with the concept that reached it.
+    /// The one judgement of "in the call's priorities": the registry's eligibility check and the matching
+    /// service's programme ranking both make it here.
+    public func priorityAreas(of call: ProgrammeCall, reachedBy concepts: [String]) -> [(area: PriorityArea, concept: String)] {
+        var shared: [(area: PriorityArea, concept: String)] = []
+        for concept in concepts {
+            let lineage = self.lineage(of: concept)
+            if let area = call.priorityAreas.first(where: { area in area.concepts.contains { lineage.contains($0) } }),
+               !shared.contains(where: { $0.area == area })
+            {
+                shared.append((area, concept))
+            }
+        }
+        return shared
     }
 }
