@@ -18,9 +18,10 @@ struct OutgoingMessage: Sendable {
         SHA256.hash(data: Data(dedupKey.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// - Parameter signature: the centre's signature, under each language's text.
     init(
         dedupKey: String, trigger: String, from: String, to: String, formId: String?, subject: String, bodyZh: String,
-        bodyEn: String, date: Date
+        bodyEn: String, date: Date, signature: Signature? = nil
     ) {
         self.dedupKey = dedupKey
         self.trigger = trigger
@@ -28,7 +29,9 @@ struct OutgoingMessage: Sendable {
         self.formId = formId
         self.subject = subject
         self.messageId = "<\(Self.token(for: dedupKey))@lingyan>"
-        let body = bodyZh + "\n\n----------------------------------------\n\n" + bodyEn + "\n"
+        let zh = signature.map { "\(bodyZh)\n\n\($0.zh)" } ?? bodyZh
+        let en = signature.map { "\(bodyEn)\n\n\($0.en)" } ?? bodyEn
+        let body = zh + "\n\n----------------------------------------\n\n" + en + "\n"
         let encodedBody = Data(body.replacingOccurrences(of: "\r\n", with: "\n").utf8).base64EncodedString(
             options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let headers = [

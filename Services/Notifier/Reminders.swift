@@ -58,7 +58,9 @@ struct Reminders: Service {
             } while after != nil
         }
         var messages: [OutgoingMessage] = []
-        for call in try await client.call(RegistryInterface.CallsList.self, .init()).calls {
+        let calls = try await client.call(RegistryInterface.CallsList.self, .init()).calls
+        let signature = Signature(calls: calls)
+        for call in calls {
             guard let deadline = call.deadline, today <= deadline, let offset = Self.dueOffset(today: today, deadline: deadline)
             else { continue }
             let seeking = forms.filter { $0.form.partner.countries.contains(call.country) }
@@ -66,12 +68,12 @@ struct Reminders: Service {
                 let contact = form.form.contact
                 messages.append(self.deadlineMessage(
                     call: call, offset: offset, key: "deadline:\(call.id):\(offset):\(form.id):contact",
-                    to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now))
+                    to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now, signature: signature))
             }
             for address in self.staff where !seeking.isEmpty {
                 messages.append(self.deadlineMessage(
                     call: call, offset: offset, key: "deadline:\(call.id):\(offset):staff:\(address)", to: address, formId: nil,
-                    date: now))
+                    date: now, signature: signature))
             }
         }
         for form in forms where Self.daysBetween(today, form.expiresOn).map({ (0...Self.expiryOffset).contains($0) }) == true {
@@ -82,7 +84,7 @@ struct Reminders: Service {
                 subject: "表单即将过期 / Form expiring on \(form.expiresOn): \(form.id)",
                 bodyZh: "\(form.form.organization.nameZh)：\n\n您的需求信息表（\(form.id)）将于 \(form.expiresOn) 过期。如仍需寻找合作伙伴，请联系服务中心续期（lingyan forms renew \(form.id)）。",
                 bodyEn: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nYour partner search form \(form.id) expires on \(form.expiresOn). To keep looking for partners, ask the service centre to renew it (lingyan forms renew \(form.id)).",
-                date: now))
+                date: now, signature: signature))
         }
         let stamp = Timestamp.string(from: now)
         let due = messages
@@ -92,7 +94,7 @@ struct Reminders: Service {
     }
 
     private func deadlineMessage(
-        call: ProgrammeCall, offset: Int, key: String, to: String, formId: String?, date: Date
+        call: ProgrammeCall, offset: Int, key: String, to: String, formId: String?, date: Date, signature: Signature?
     ) -> OutgoingMessage {
         let deadline = call.deadline ?? ""
         return OutgoingMessage(
@@ -100,7 +102,7 @@ struct Reminders: Service {
             subject: "申报截止提醒 / Deadline in \(offset) day\(offset == 1 ? "" : "s"): \(call.id) (\(deadline))",
             bodyZh: "\(call.titleZh)将于 \(deadline) 截止申报（还有 \(offset) 天）。" + (formId.map { "\n相关需求信息表：\($0)" } ?? ""),
             bodyEn: "\(call.titleEn) closes on \(deadline) (in \(offset) day\(offset == 1 ? "" : "s"))." + (formId.map { "\nYour form: \($0)" } ?? ""),
-            date: date)
+            date: date, signature: signature)
     }
 
     /// The nearest reminder offset whose day has come: 1 when one day or less is left, else 7, else 30, else none.

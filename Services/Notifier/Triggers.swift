@@ -28,12 +28,19 @@ struct Triggers: Sendable {
                 break
             }
         }
-        return try await RegistryEntities.fetch(client, keys: keys)
+        guard !keys.isEmpty else { return [:] }
+        var fetched = try await RegistryEntities.fetch(client, keys: keys)
+        // Letters sign with the catalogue's contacts as they stand now.
+        if let signature = Signature(calls: try await client.call(RegistryInterface.CallsList.self, .init()).calls) {
+            fetched[Signature.fetchKey] = signature
+        }
+        return fetched
     }
 
     /// Registry events: form received, returned, published.
     func applyRegistry(_ db: Database, _ event: FeedInterface.FeedEvent, _ fetched: [String: any Sendable]) throws {
         guard let form = fetched[event.entity] as? StoredForm else { return }
+        let signature = fetched[Signature.fetchKey] as? Signature
         let contact = form.form.contact
         let to = "\(contact.name) <\(contact.primaryEmail)>"
         let name = form.form.organization.nameZh
@@ -43,20 +50,20 @@ struct Triggers: Sendable {
         case "form.submitted":
             try self.queue(
                 db, key: "form.submitted:\(form.id)", trigger: "form_received", to: [("contact", to)] + self.staffRecipients,
-                formId: form.id, subject: "表单已收到 / Form received: \(form.id)",
+                formId: form.id, signature: signature, subject: "表单已收到 / Form received: \(form.id)",
                 zh: "\(name)：\n\n您提交的国际科技合作需求信息表（\(form.id)）已收到，我们将尽快审核。\n技术领域：\(form.form.project.technicalArea)",
                 en: "\(nameEn):\n\nYour partner search form \(form.id) has been received and will be reviewed shortly.\nTechnical area: \(form.form.project.technicalArea)")
         case "form.returned":
             let reason = event.data["reason"]?.stringValue ?? ""
             try self.queue(
                 db, key: "form.returned:\(form.id):\(revision)", trigger: "form_returned", to: [("contact", to)],
-                formId: form.id, subject: "表单需修改 / Form returned for changes: \(form.id)",
+                formId: form.id, signature: signature, subject: "表单需修改 / Form returned for changes: \(form.id)",
                 zh: "\(name)：\n\n您的需求信息表（\(form.id)）需要修改后重新提交。\n原因：\(reason)",
                 en: "\(nameEn):\n\nYour partner search form \(form.id) was returned for changes.\nReason: \(reason)")
         case "form.published":
             try self.queue(
                 db, key: "form.published:\(form.id):\(revision)", trigger: "form_published", to: [("contact", to)],
-                formId: form.id, subject: "表单已发布 / Form published: \(form.id)",
+                formId: form.id, signature: signature, subject: "表单已发布 / Form published: \(form.id)",
                 zh: "\(name)：\n\n您的需求信息表（\(form.id)）已审核通过并发布，我们将为您对接国外合作伙伴。",
                 en: "\(nameEn):\n\nYour partner search form \(form.id) has been approved and published; we will look for partners for you.")
         default:
@@ -72,6 +79,7 @@ struct Triggers: Sendable {
         else { return }
         let contact = form.form.contact
         let profile = partner.profile
+        let signature = fetched[Signature.fetchKey] as? Signature
         let concepts = Self.conceptLabels(event.data)
         let reasons = Self.reasons(event.data)
         var score = ""
@@ -80,7 +88,7 @@ struct Triggers: Sendable {
         let reasonsEn = reasons.map { "- \($0.en)" }.joined(separator: "\n")
         try self.queue(
             db, key: "match.found:\(formId):\(partnerId)", trigger: "match_found",
-            to: [("contact", "\(contact.name) <\(contact.primaryEmail)>")] + self.staffRecipients, formId: formId,
+            to: [("contact", "\(contact.name) <\(contact.primaryEmail)>")] + self.staffRecipients, formId: formId, signature: signature,
             subject: "找到潜在合作伙伴 / Possible partner found: \(profile.name) (\(profile.country))",
             zh: "\(form.form.organization.nameZh)：\n\n根据您的需求（\(formId)），我们找到一家潜在合作伙伴：\n\(profile.name)（\(profile.country)）\n共同领域：\(concepts.map(\.zh).joined(separator: "、"))\n匹配度：\(score)\n\(reasonsZh)\n\n如需对接，请联系服务中心。",
             en: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nFor your need \(formId) we found a possible partner:\n\(profile.name) (\(profile.country))\nShared fields: \(concepts.map(\.en).joined(separator: ", "))\nScore: \(score)\n\(reasonsEn)\n\nContact the service centre to be introduced.")
@@ -112,13 +120,13 @@ struct Triggers: Sendable {
 
     private func queue(
         _ db: Database, key: String, trigger: String, to recipients: [(role: String, address: String)], formId: String?,
-        subject: String, zh: String, en: String
+        signature: Signature?, subject: String, zh: String, en: String
     ) throws {
         let now = self.clock.now()
         for (role, address) in recipients {
             let message = OutgoingMessage(
                 dedupKey: "\(key):\(role)", trigger: trigger, from: self.from, to: address, formId: formId,
-                subject: subject, bodyZh: zh, bodyEn: en, date: now)
+                subject: subject, bodyZh: zh, bodyEn: en, date: now, signature: signature)
             try NotifierStore.enqueue(message, db: db, at: Timestamp.string(from: now))
         }
     }

@@ -81,6 +81,11 @@ struct NotificationTests {
         #expect(receipt.headers["To"] == "张伟 <zhang.wei@example.cn>")
         #expect(receipt.headers["Message-ID"]?.hasSuffix("@lingyan>") == true)
         #expect(receipt.body.contains("已收到") && receipt.body.contains("has been received"))
+        // Signed with the catalogue's contacts, in both languages.
+        for text in ["浙江省科技交流和人才服务中心", "陈晟颖", "0571-87978953", "csyzju@126.com", "杭州市文二路 212 号高新大厦 4 楼",
+                     "Zhejiang Science and Technology Exchange and Talent Service Centre", "政策咨询", "陈可宝"] {
+            #expect(receipt.body.contains(text), "\(text) in the signature")
+        }
         #expect(receipt.body.range(of: "已收到")!.lowerBound < receipt.body.range(of: "has been received")!.lowerBound, "Chinese first")
         #expect(byTrigger["form_returned"]?.first?.body.contains("请补充合作方式") == true)
         let match = try #require(byTrigger["match_found"]?.first)
@@ -165,6 +170,7 @@ struct NotificationTests {
         let one = try await self.messages(in: home, trigger: "deadline_1", count: 2)
         #expect(one.count == 2)
         #expect(one.allSatisfy { $0.body.contains("2024-09-25") })
+        #expect(one.allSatisfy { $0.body.contains("csyzju@126.com") }, "reminders are signed too")
         await service.terminate()
 
         // After the deadline nothing more; 7 days before the form expires, its contact is reminded.
