@@ -207,6 +207,8 @@ struct EligibilityTests {
         #expect(Self.calls["2025-NO"]!.priorityAreas.map(\.textZh) == ["绿色技术领域，指可运用于各行业的可持续解决方案"])
         #expect(Self.calls["2025-F500-RND"]!.requirements.contains { $0.textZh.contains("共建共享设施设备、研发场所、技术人才、资金、数据等创新资源") })
         #expect(Self.calls["2025-GB-MIDLANDS"]!.authority == nil)
+        let counties = Self.calls["2025-GB-MIDLANDS"]!.requirements.first { $0.rule == "partner_in_midlands_county" }?.textZh ?? ""
+        #expect(MidlandsEngine.counties.allSatisfy { counties.contains($0.chinese) && counties.contains($0.english) })
         for call in Self.calls.values {
             let rules = Set(call.requirements.map(\.rule))
             #expect(rules.isSuperset(of: ["industry_academia", "competitive_review", "not_in_quota", "per_2025_guide"]), "\(call.id)")

@@ -184,7 +184,7 @@ enum DefaultCatalogue {
     "universitiesEncouraged": false,
     "eligibleRegions": ["Lincolnshire", "Northamptonshire", "Derbyshire", "Nottinghamshire", "Leicestershire", "Rutland", "Staffordshire", "Warwickshire", "Shropshire", "Herefordshire", "Worcestershire"],
     "requirements": [
-      {"rule": "partner_in_midlands_county", "textZh": "合作企业位于英国中部引擎地区 11 个郡之一", "textEn": "The partner enterprise is in one of the Midlands Engine's 11 counties"},
+      {"rule": "partner_in_midlands_county", "textZh": "合作企业位于英国中部引擎地区 11 个郡之一：林肯郡(Lincolnshire)、北安普敦郡(Northamptonshire)、德比郡(Derbyshire)、诺丁汉郡(Nottinghamshire)、莱斯特郡(Leicestershire)、拉特兰郡(Rutland)、斯塔福德郡(Staffordshire)、沃里克郡(Warwickshire)、什罗普郡(Shropshire)、赫里福德郡(Herefordshire)和伍斯特郡(Worcestershire)", "textEn": "The partner enterprise is in one of the Midlands Engine's 11 counties: Lincolnshire, Northamptonshire, Derbyshire, Nottinghamshire, Leicestershire, Rutland, Staffordshire, Warwickshire, Shropshire, Herefordshire and Worcestershire"},
       {"rule": "single_application", "textZh": "由我省企业联合对方企业向省科技厅申报，经评审批准立项", "textEn": "The Zhejiang enterprise applies, with its partner, to the Zhejiang S&T Department alone"}
     ],
     "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
