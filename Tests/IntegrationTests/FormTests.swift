@@ -69,6 +69,16 @@ struct FormTests {
             #expect(english.standardOutput.contains("PRIORITY AREAS") && english.standardOutput.contains("Innovation Norway"))
             let chinese = try CLIRun.lingyan(["calls", "list", "--lang", "zh"], home: home)
             #expect(chinese.standardOutput.contains("优先领域") && chinese.standardOutput.contains("挪威创新署"))
+            let organization = try CLIRun.lingyan(["orgs", "show", stored.organizationId], home: home)
+            for text in ["统一社会信用代码 / USCC", "91330100799655058B", "详细地址 / Detailed Address", "长三角 / Yangtze River Delta"] {
+                #expect(organization.standardOutput.contains(text), "\(text) in \(organization.standardOutput)")
+            }
+            _ = try await client.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
+            let partner = try #require(try await client.call(RegistryInterface.PartnersList.self, .init(country: "IL")).partners.first)
+            let profile = try CLIRun.lingyan(["partners", "show", partner.id], home: home)
+            for text in ["国家/地区 / Country", "以色列 Israel", "专业领域 / Expertise", partner.profile.name] {
+                #expect(profile.standardOutput.contains(text), "\(text) in \(profile.standardOutput)")
+            }
         }
     }
 
