@@ -48,6 +48,7 @@ public enum RPCParams: Sendable {
         }
     }
 
+    /// A Swift type as its JSON kind, in Chinese and English ("an array", not `Array<JSONValue>`).
     private static func names(of type: Any.Type) -> (zh: String, en: String) {
         switch type {
         case is String.Type: return ("文字（字符串）", "a string")
@@ -70,23 +71,13 @@ public enum RPCParams: Sendable {
         case .keyNotFound(let key, let context):
             return "\(path(context, key)) is required"
         case .typeMismatch(let type, let context):
-            return "\(path(context)) must be \(Self.jsonName(of: type))"
+            return "\(path(context)) must be \(Self.names(of: type).en)"
         case .valueNotFound(let type, let context):
-            return "\(path(context)) must be \(Self.jsonName(of: type)), not null"
+            return "\(path(context)) must be \(Self.names(of: type).en), not null"
         case .dataCorrupted(let context):
             return "\(path(context)): \(context.debugDescription)"
         @unknown default:
             return "params do not have the method's shape"
-        }
-    }
-
-    private static func jsonName(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Bool.Type: return "a boolean"
-        case is Int.Type, is Int64.Type, is Int32.Type, is UInt32.Type: return "an integer"
-        case is Double.Type: return "a number"
-        default: return String(describing: type).hasPrefix("Array") ? "an array" : "an object"
         }
     }
 }
