@@ -108,15 +108,14 @@ final class RPCConnectionHandler: ChannelInboundHandler {
             case .refused(let error):
                 if let id = request.id { self.write(RPCResponseWriter.failure(id: id, error: error), context: context) }
             case .inline(let body, let callContext):
-                let response = self.ledger.recording(request) { Self.respond(to: request) { try body(request.params, callContext) } }
+                let response = Self.respond(to: request, ledger: self.ledger) { try body(request.params, callContext) }
                 if let response { self.write(response, context: context) }
             case .blocking(let body, let callContext):
                 let overload = request.id.map { RPCResponseWriter.failure(id: $0, error: Self.overloaded(self.maximumRequestsInFlight)) }
                 let ledger = self.ledger
                 self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
                     NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) {
-                        ledger.recording(request) { Self.respond(to: request) { try body(request.params, callContext) } }
-                            .map { [$0] } ?? []
+                        Self.respond(to: request, ledger: ledger) { try body(request.params, callContext) }.map { [$0] } ?? []
                     }
                 }
             case .async(let body, let callContext):
@@ -125,9 +124,7 @@ final class RPCConnectionHandler: ChannelInboundHandler {
                 self.runInFlight(context: context, overloadResponse: overload) { eventLoop in
                     let promise = eventLoop.makePromise(of: [[UInt8]].self)
                     promise.completeWithTask {
-                        await ledger.recording(request) {
-                            await Self.respond(to: request) { try await body(request.params, callContext) }
-                        }.map { [$0] } ?? []
+                        await Self.respond(to: request, ledger: ledger) { try await body(request.params, callContext) }.map { [$0] } ?? []
                     }
                     return promise.futureResult
                 }
@@ -165,19 +162,18 @@ final class RPCConnectionHandler: ChannelInboundHandler {
                 case (.request(let request), .refused(let error)?):
                     if let id = request.id { responses.append(RPCResponseWriter.failure(id: id, error: error)) }
                 case (.request(let request), .inline(let body, let callContext)?):
-                    if let response = ledger.recording(request, { Self.respond(to: request, { try body(request.params, callContext) }) }) {
+                    if let response = Self.respond(to: request, ledger: ledger, { try body(request.params, callContext) }) {
                         responses.append(response)
                     }
                 case (.request(let request), .blocking(let body, let callContext)?):
                     let response = try? await NIOThreadPool.singleton.runIfActive {
-                        ledger.recording(request) { Self.respond(to: request) { try body(request.params, callContext) } }
+                        Self.respond(to: request, ledger: ledger) { try body(request.params, callContext) }
                     }
                     if let response { responses.append(response) }
                 case (.request(let request), .async(let body, let callContext)?):
-                    let response = await ledger.recording(request) {
-                        await Self.respond(to: request, { try await body(request.params, callContext) })
+                    if let response = await Self.respond(to: request, ledger: ledger, { try await body(request.params, callContext) }) {
+                        responses.append(response)
                     }
-                    if let response { responses.append(response) }
                 case (.request, nil):
                     break
                 }
@@ -259,21 +255,25 @@ final class RPCConnectionHandler: ChannelInboundHandler {
         .overloaded("more than \(limit) requests in flight on one connection; wait for answers before sending more")
     }
 
-    /// Runs a handler and encodes its answer; nil for a notification, which is never answered.
+    /// Runs a handler, recorded in the ledger while it runs, and encodes its answer; nil for a notification,
+    /// which is never answered.
     private static func respond(
         to request: RPCRequest,
+        ledger: RequestLedger,
         _ body: () throws -> any Encodable & Sendable
     ) -> [UInt8]? {
-        let outcome: Result<any Encodable & Sendable, any Error> = Result { try body() }
+        let outcome: Result<any Encodable & Sendable, any Error> = ledger.recording(request) { Result { try body() } }
         return Self.encode(outcome, for: request)
     }
 
     private static func respond(
         to request: RPCRequest,
+        ledger: RequestLedger,
         _ body: () async throws -> any Encodable & Sendable
     ) async -> [UInt8]? {
-        let outcome: Result<any Encodable & Sendable, any Error>
-        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+        let outcome: Result<any Encodable & Sendable, any Error> = await ledger.recording(request) {
+            do { return .success(try await body()) } catch { return .failure(error) }
+        }
         return Self.encode(outcome, for: request)
     }
 
