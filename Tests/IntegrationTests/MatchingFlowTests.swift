@@ -39,16 +39,6 @@ struct MatchingFlowTests {
         return (registry, matching)
     }
 
-    /// Waits until `condition` holds, up to `seconds`.
-    private func eventually(_ seconds: Double = 5, _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1_000))
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return try await condition()
-    }
-
     @Test("the Yangtze River Delta preference goes to a need that teams up with Delta units, not to every Zhejiang form")
     func yangtzeRiverDeltaPreference() async throws {
         let home = try TestHome()
@@ -58,7 +48,7 @@ struct MatchingFlowTests {
         let client = try await RPCClient.connect(socketPath: home.socket("matching"))
         let alone = Self.need(area: "医疗健康", description: "面向老年慢病管理的远程医疗平台", countries: ["FI"])
         let together = Self.need(area: "医疗健康", description: "与上海交通大学医学院联合开发老年慢病远程医疗平台", countries: ["FI"])
-        #expect(try await self.eventually { try await client.call(MatchingInterface.Programs.self, .init(form: alone)).results.count == 7 })
+        #expect(try await eventually(timeout: .seconds(5)) { try await client.call(MatchingInterface.Programs.self, .init(form: alone)).results.count == 7 })
         let finlandAlone = try #require(try await client.call(MatchingInterface.Programs.self, .init(form: alone)).results.first { $0.callId == "2025-FI" })
         let finlandTogether = try #require(try await client.call(MatchingInterface.Programs.self, .init(form: together)).results.first { $0.callId == "2025-FI" })
         #expect(finlandAlone.parts["yrd"] == 0)
@@ -85,7 +75,7 @@ struct MatchingFlowTests {
             ("2025-F500-RND", Self.need(area: "智能制造", description: "与跨国公司在华研发中心合作开发工业软件", countries: ["CN"])),
         ]
         for (expected, form) in cases {
-            #expect(try await self.eventually { try await client.call(MatchingInterface.Programs.self, .init(form: form)).results.count == 7 })
+            #expect(try await eventually(timeout: .seconds(5)) { try await client.call(MatchingInterface.Programs.self, .init(form: form)).results.count == 7 })
             let result = try await client.call(MatchingInterface.Programs.self, .init(form: form))
             #expect(result.results.first?.callId == expected, "\(expected): \(result.results.map { "\($0.callId) \($0.score)" })")
             for match in result.results {
@@ -132,7 +122,7 @@ struct MatchingFlowTests {
         _ = try await registryClient.call(RegistryInterface.FormsReview.self, .init(id: submitted.id, revision: 1, decision: .publish))
 
         var result = try await client.call(MatchingInterface.Partners.self, .init(formId: submitted.id))
-        #expect(try await self.eventually {
+        #expect(try await eventually(timeout: .seconds(5)) {
             result = try await client.call(MatchingInterface.Partners.self, .init(formId: submitted.id))
             return result.results.count >= 2
         })
@@ -157,14 +147,14 @@ struct MatchingFlowTests {
 
         // The form's publication alerted its best pairs once; publishing again alerts nobody twice.
         var alerts: [FeedInterface.FeedEvent] = []
-        #expect(try await self.eventually {
+        #expect(try await eventually(timeout: .seconds(5)) {
             alerts = try await client.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events.filter { $0.type == "match.found" }
             return !alerts.isEmpty
         })
         #expect(alerts.contains { $0.entity == "match:\(submitted.id):\(best.partnerId)" })
         #expect(Set(alerts.map(\.entity)).count == alerts.count)
         _ = try await registryClient.call(RegistryInterface.FormsClose.self, .init(id: submitted.id, revision: 2))
-        #expect(try await self.eventually {
+        #expect(try await eventually(timeout: .seconds(5)) {
             try await client.call(MatchingInterface.Forms.self, .init(partnerId: best.partnerId)).results.isEmpty
         })
 
@@ -195,7 +185,7 @@ struct MatchingFlowTests {
         let result = try await registryClient.call(
             RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: Self.profiles))
         #expect(result.accepted == 6)
-        #expect(try await self.eventually(1) {
+        #expect(try await eventually(timeout: .seconds(1)) {
             try await client.call(MatchingInterface.Partners.self, .init(formId: submitted.id)).results.first?.name == "Voltcell Oy"
         })
         #expect(ContinuousClock.now - imported < .seconds(1))
@@ -213,7 +203,7 @@ struct MatchingFlowTests {
         _ = try await registryClient.call(
             RegistryInterface.PartnersImport.self,
             .init(format: "jsonl", content: #"{"externalId":"fi-volt-2","name":"Akku Systems Oy","country":"FI","kind":"company","expertise":"Lithium-ion battery packs for energy storage","source":"Business Finland"}"#))
-        #expect(try await self.eventually {
+        #expect(try await eventually(timeout: .seconds(5)) {
             try await again.call(MatchingInterface.Partners.self, .init(formId: submitted.id)).results.contains { $0.name == "Akku Systems Oy" }
         })
         try await Task.sleep(for: .milliseconds(300))
@@ -223,7 +213,7 @@ struct MatchingFlowTests {
         #expect(emptied.registryCursor == 0)
         let head = try await registryClient.call(CommonInterface.Health.self).feedHead ?? 0
         // The consumer notices the moved cursor after its current long poll (at most five seconds).
-        #expect(try await self.eventually(10) { try await again.call(MatchingInterface.IndexStatus.self).registryCursor == head })
+        #expect(try await eventually(timeout: .seconds(10)) { try await again.call(MatchingInterface.IndexStatus.self).registryCursor == head })
         let rebuilt = try await again.call(MatchingInterface.Partners.self, .init(formId: submitted.id))
         #expect(rebuilt == before)
         let alertsAfter = try await again.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events
