@@ -64,7 +64,8 @@ enum DefaultCatalogue {
     "requirements": [
       {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  },
   {
     "id": "2025-IL",
     "year": 2025,
@@ -96,7 +97,8 @@ enum DefaultCatalogue {
     "requirements": [
       {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  },
   {
     "id": "2025-NO",
     "year": 2025,
@@ -116,7 +118,8 @@ enum DefaultCatalogue {
     "requirements": [
       {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  },
   {
     "id": "2025-SG",
     "year": 2025,
@@ -141,7 +144,8 @@ enum DefaultCatalogue {
     "requirements": [
       {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  },
   {
     "id": "2025-BE-VWV",
     "year": 2025,
@@ -163,7 +167,8 @@ enum DefaultCatalogue {
     "requirements": [
       {"rule": "joint_application", "textZh": "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报，经评审予以共同批准立项", "textEn": "Enterprises on both sides lead; each applies to its own funder (Zhejiang S&T Department and the foreign agency); the project is approved jointly"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  },
   {
     "id": "2025-GB-MIDLANDS",
     "year": 2025,
@@ -187,7 +192,8 @@ enum DefaultCatalogue {
       {"rule": "partner_in_midlands_county", "textZh": "合作企业位于英国中部引擎地区 11 个郡之一：林肯郡(Lincolnshire)、北安普敦郡(Northamptonshire)、德比郡(Derbyshire)、诺丁汉郡(Nottinghamshire)、莱斯特郡(Leicestershire)、拉特兰郡(Rutland)、斯塔福德郡(Staffordshire)、沃里克郡(Warwickshire)、什罗普郡(Shropshire)、赫里福德郡(Herefordshire)和伍斯特郡(Worcestershire)", "textEn": "The partner enterprise is in one of the Midlands Engine's 11 counties: Lincolnshire, Northamptonshire, Derbyshire, Nottinghamshire, Leicestershire, Rutland, Staffordshire, Warwickshire, Shropshire, Herefordshire and Worcestershire"},
       {"rule": "single_application", "textZh": "由我省企业联合对方企业向省科技厅申报，经评审批准立项", "textEn": "The Zhejiang enterprise applies, with its partner, to the Zhejiang S&T Department alone"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  },
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  },
   {
     "id": "2025-F500-RND",
     "year": 2025,
@@ -209,7 +215,8 @@ enum DefaultCatalogue {
       {"rule": "cooperation_base", "textZh": "中外双方已有较好的科技合作基础", "textEn": "The two sides already have a sound base of S&T cooperation"},
       {"rule": "ip_agreement_signed", "textZh": "对合作形成的知识产权归属和利益分配已有合理划分约定并签署项目合作协议", "textEn": "IP ownership and benefit sharing are agreed, and a project cooperation agreement is signed"}
     ],
-    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}  }
+    "rules": {"minimumDurationMonths": 24, "maximumDurationMonths": 36, "maximumFundingRmb": 1500000, "maximumShareOfRdSpendPercent": 20, "zhejiangEnterpriseLeads": true, "countedAgainstQuota": false}
+  }
 ]
 """#
 }
