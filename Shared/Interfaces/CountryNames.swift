@@ -17,6 +17,11 @@ public enum CountryNames {
         "GR": ("希腊", "Greece"), "LU": ("卢森堡", "Luxembourg"), "ZA": ("南非", "South Africa"), "TR": ("土耳其", "Türkiye"),
     ]
 
+    /// Every country listed, with its names.
+    public static var all: [(code: String, zh: String, en: String)] {
+        Self.names.map { (code: $0.key, zh: $0.value.zh, en: $0.value.en) }
+    }
+
     /// The English name, or the code for a country not listed.
     public static func english(_ code: String) -> String { Self.names[code]?.en ?? code }
     /// The Chinese name, or the code for a country not listed.
