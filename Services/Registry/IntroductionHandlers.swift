@@ -49,7 +49,7 @@ struct IntroductionHandlers: Sendable {
         var problems: [FieldProblem] = []
         func instant(_ day: String?, _ path: String, dayAfter: Bool) -> String? {
             guard let day else { return nil }
-            guard day.utf8.count == 10, let date = Timestamp.date(from: "\(day)T00:00:00+08:00"), ProgrammeCall.hangzhouDay(date) == day else {
+            guard let date = CatalogueRules.startOfDay(day) else {
                 problems.append(FieldProblem(
                     path: path, code: "invalid_date", messageZh: "须为 YYYY-MM-DD 格式的有效日期", messageEn: "must be a valid date written YYYY-MM-DD"))
                 return nil

@@ -102,7 +102,7 @@ enum CatalogueRules {
                 add("priorityAreas[\(index)].concepts", "invalid_concept", "概念编号“\(concept.prefix(100))”格式不正确", "concept id '\(concept.prefix(100))' is not lower-case words joined by hyphens")
             }
         }
-        if let deadline = call.deadline, !Self.isDate(deadline) {
+        if let deadline = call.deadline, Self.startOfDay(deadline) == nil {
             add("deadline", "invalid_date", "截止日期须为 YYYY-MM-DD 格式的有效日期", "deadline must be a valid date written YYYY-MM-DD")
         }
         let rules = call.rules
@@ -120,15 +120,15 @@ enum CatalogueRules {
         return problems
     }
 
-    private static func isDate(_ text: String) -> Bool {
-        guard text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil else { return false }
+    /// The start of a Hangzhou day written `YYYY-MM-DD`, or nil when the text is not a real date (2024-02-30).
+    static func startOfDay(_ text: String) -> Date? {
+        guard text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil else { return nil }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = Self.hangzhou
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
-            return false
-        }
-        return Self.localDate(date) == text
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              Self.localDate(date) == text
+        else { return nil }
+        return date
     }
-
 }
