@@ -24,7 +24,8 @@ struct RecordView {
         for more in valueLines.dropFirst() { self.lines.append("  " + String(repeating: " ", count: width) + more) }
     }
 
-    private mutating func field(_ path: String, in form: PartnerSearchForm.Type, _ value: String?) {
+    /// A form's field under the attachment's label for it.
+    private mutating func formField(_ path: String, _ value: String?) {
         let label = PartnerSearchForm.labels[path].map { "\($0.zh) / \($0.en)" } ?? path
         self.field(label, value)
     }
@@ -44,16 +45,16 @@ struct RecordView {
         view.heading("1. 公司详情 / Organization Details")
         view.lines.append("1.1 公司背景 / Organization Background")
         view.field("全名 / Full Name", [form.organization.nameZh, form.organization.nameEn].compactMap { $0 }.joined(separator: "\n"))
-        view.field("organization.address", in: PartnerSearchForm.self, form.organization.address)
-        view.field("organization.website", in: PartnerSearchForm.self, form.organization.website)
-        view.field("organization.businessAndProducts", in: PartnerSearchForm.self, form.organization.businessAndProducts)
-        view.field("organization.comments", in: PartnerSearchForm.self, form.organization.comments)
-        view.field("organization.uscc", in: PartnerSearchForm.self, form.organization.uscc)
+        view.formField("organization.address", form.organization.address)
+        view.formField("organization.website", form.organization.website)
+        view.formField("organization.businessAndProducts", form.organization.businessAndProducts)
+        view.formField("organization.comments", form.organization.comments)
+        view.formField("organization.uscc", form.organization.uscc)
         view.lines.append("1.2 联系人信息 / Contact Person")
-        view.field("contact.name", in: PartnerSearchForm.self, form.contact.name)
-        view.field("contact.position", in: PartnerSearchForm.self, form.contact.position)
-        view.field("contact.phone", in: PartnerSearchForm.self, PhoneDisplay.format(form.contact.phone))
-        view.field("contact.email", in: PartnerSearchForm.self, form.contact.email)
+        view.formField("contact.name", form.contact.name)
+        view.formField("contact.position", form.contact.position)
+        view.formField("contact.phone", PhoneDisplay.format(form.contact.phone))
+        view.formField("contact.email", form.contact.email)
         view.heading("2. 拟洽谈项目 / The Project")
         view.field("2.1 技术领域 / Technological Area", form.project.technicalArea)
         view.field("2.2 项目内容 / Description", form.project.description)
@@ -112,10 +113,10 @@ struct RecordView {
         view.field("类型 / Kind", organization.kind)
         view.field("统一社会信用代码 / USCC", organization.uscc)
         view.field("长三角 / Yangtze River Delta", organization.yangtzeRiverDelta ? "是 / yes" : "否 / no")
-        view.field("organization.address", in: PartnerSearchForm.self, organization.details.address)
-        view.field("organization.city", in: PartnerSearchForm.self, organization.details.city)
-        view.field("organization.website", in: PartnerSearchForm.self, organization.details.website)
-        view.field("organization.businessAndProducts", in: PartnerSearchForm.self, organization.details.businessAndProducts)
+        view.formField("organization.address", organization.details.address)
+        view.formField("organization.city", organization.details.city)
+        view.formField("organization.website", organization.details.website)
+        view.formField("organization.businessAndProducts", organization.details.businessAndProducts)
         view.field("联系人 / Contacts", organization.contactIds.joined(separator: ", "))
         return view.text
     }
