@@ -13,14 +13,13 @@ final class FuzzFixtures: Sendable {
     let organization: String
     let contact: String
     let partner: String
-    let introduction: String
     let notification: Int64
     /// The fuzzing call as first stored: every upsert starts from it, whatever an accepted hostile one left behind.
     let pristineCall: JSONValue
 
     private init(
         registry: RPCClient, publishedForm: String, submittedForm: String, organization: String, contact: String,
-        partner: String, introduction: String, notification: Int64, pristineCall: JSONValue
+        partner: String, notification: Int64, pristineCall: JSONValue
     ) {
         self.pristineCall = pristineCall
         self.registry = registry
@@ -29,7 +28,6 @@ final class FuzzFixtures: Sendable {
         self.organization = organization
         self.contact = contact
         self.partner = partner
-        self.introduction = introduction
         self.notification = notification
     }
 
@@ -51,8 +49,8 @@ final class FuzzFixtures: Sendable {
         call.id = Self.fuzzCallId
         call.year = 2099
         _ = try await registry.call(RegistryInterface.CallsUpsert.self, .init(call: call))
-        let introduction = try await registry.call(
-            RegistryInterface.IntroductionsCreate.self, .init(formId: published, partnerId: partner)).id
+        // An introduction for introductions.list to find.
+        _ = try await registry.call(RegistryInterface.IntroductionsCreate.self, .init(formId: published, partnerId: partner))
 
         let notifier = try await cluster.client(.notification)
         var notification: Int64?
@@ -70,7 +68,7 @@ final class FuzzFixtures: Sendable {
         await matching.close()
         return FuzzFixtures(
             registry: registry, publishedForm: published, submittedForm: submitted, organization: organization.id,
-            contact: contact, partner: partner, introduction: introduction, notification: try #require(notification),
+            contact: contact, partner: partner, notification: try #require(notification),
             pristineCall: try Self.json(call))
     }
 
