@@ -67,26 +67,52 @@ public final class RequestLedger: Sendable {
         fileprivate let sequence: UInt64
     }
 
-    /// Records that a request has begun.
+    /// Records that a request has begun. The line is written straight into its slot, with no allocation: this
+    /// runs for every request, on the event loop for inline methods.
     public func begin(method: String, id: JSONValue?) -> Entry? {
         guard let mapping else { return nil }
         let sequence = self.started.add(1, ordering: .relaxed).newValue
         let slot = Int(sequence % UInt64(Self.slotCount))
-        var line = Array("R ".utf8) + Self.digits(sequence) + [0x20] + Self.printable(method, limit: 60)
-        line += [0x20] + Self.printable(Self.text(of: id), limit: 40)
-        line = Array(line.prefix(Self.slotBytes - 1))
-        line += Array(repeating: 0x20, count: Self.slotBytes - 1 - line.count) + [0x0A]
-        line.withUnsafeBytes { (mapping + slot * Self.slotBytes).copyMemory(from: $0.baseAddress!, byteCount: Self.slotBytes) }
+        let line = (mapping + slot * Self.slotBytes).assumingMemoryBound(to: UInt8.self)
+        var offset = 2
+        Self.writeDigits(sequence, to: line + offset)
+        offset += 20
+        func put(_ bytes: some Sequence<UInt8>, limit: Int) {
+            line[offset] = 0x20
+            offset += 1
+            for byte in bytes.prefix(limit) where offset < Self.slotBytes - 1 {
+                line[offset] = Self.isPrintable(byte) ? byte : UInt8(ascii: "?")
+                offset += 1
+            }
+        }
+        put(method.utf8, limit: 60)
+        switch id {
+        case .integer(let value)?: put(String(value).utf8, limit: 40)
+        case .string(let value)?: put(value.isEmpty ? "\"\"".utf8 : value.utf8, limit: 40)
+        case .double(let value)?: put(String(value).utf8, limit: 40)
+        case nil: put("(notification)".utf8, limit: 40)
+        default: put("null".utf8, limit: 40)
+        }
+        while offset < Self.slotBytes - 1 {
+            line[offset] = 0x20
+            offset += 1
+        }
+        line[Self.slotBytes - 1] = 0x0A
+        line[1] = 0x20
+        line[0] = UInt8(ascii: "R")
         return Entry(slot: slot, sequence: sequence)
     }
 
     /// Records that a request was answered (unless its slot was since taken by a newer one).
     public func end(_ entry: Entry?) {
         guard let mapping, let entry else { return }
-        let line = mapping + entry.slot * Self.slotBytes
-        let digits = Self.digits(entry.sequence)
-        let same = digits.withUnsafeBytes { memcmp(line + 2, $0.baseAddress!, digits.count) == 0 }
-        if same { line.storeBytes(of: UInt8(ascii: "D"), as: UInt8.self) }
+        let line = (mapping + entry.slot * Self.slotBytes).assumingMemoryBound(to: UInt8.self)
+        var value = entry.sequence
+        for position in stride(from: 21, through: 2, by: -1) {
+            guard line[position] == UInt8(ascii: "0") + UInt8(value % 10) else { return }
+            value /= 10
+        }
+        line[0] = UInt8(ascii: "D")
     }
 
     /// Runs `body` with the request recorded as running.
@@ -103,24 +129,18 @@ public final class RequestLedger: Sendable {
         return try await body()
     }
 
-    private static func digits(_ value: UInt64) -> [UInt8] {
-        let text = String(value)
-        return Array((String(repeating: "0", count: max(0, 20 - text.count)) + text).utf8)
-    }
-
-    private static func text(of id: JSONValue?) -> String {
-        switch id {
-        case .integer(let value)?: return String(value)
-        case .string(let value)?: return value.isEmpty ? "\"\"" : value
-        case .double(let value)?: return String(value)
-        case nil: return "(notification)"
-        default: return "null"
+    /// `value` as 20 decimal digits, zero-padded.
+    private static func writeDigits(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) {
+        var value = value
+        for position in stride(from: 19, through: 0, by: -1) {
+            target[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
         }
     }
 
-    /// Printable ASCII only, without quotes or backslashes, so that a hostile id can break neither a line, nor
-    /// the supervisor's log, nor the JSON line it writes.
-    private static func printable(_ text: String, limit: Int) -> [UInt8] {
-        Array(text.utf8.prefix(limit).map { (0x21...0x7E).contains($0) && $0 != 0x22 && $0 != 0x5C ? $0 : UInt8(ascii: "?") })
+    /// Printable ASCII but quotes and backslashes, so that a hostile id can break neither a line, nor the
+    /// supervisor's log, nor the JSON line it writes.
+    private static func isPrintable(_ byte: UInt8) -> Bool {
+        (0x21...0x7E).contains(byte) && byte != 0x22 && byte != 0x5C
     }
 }
