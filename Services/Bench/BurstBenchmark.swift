@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Shared
+import Synchronization
 import TestSupport
 
 /// `lingyan-bench burst`: how long a well-behaved client waits while one hostile client opens, feeds garbage to
@@ -44,16 +45,16 @@ struct BurstBenchmark: AsyncParsableCommand {
             var afterBurst = Duration.zero
             var probes = 0
             for _ in 0..<self.rounds {
-                let done = ProbeFlag()
+                let done = Atomic<Bool>(false)
                 let connections = self.connections
                 async let burst = Task.detached { () -> ConnectionBurst.Outcome in
-                    defer { done.set() }
+                    defer { done.store(true, ordering: .releasing) }
                     return ConnectionBurst.run(path: socket, count: connections)
                 }.value
                 var waits: [Duration] = []
                 repeat {
                     waits.append(try await Self.probe(socket))
-                } while !done.isSet
+                } while !done.load(ordering: .acquiring)
                 let outcome = await burst
                 let last = try await Self.probe(socket)
                 refused += outcome.refused
@@ -78,12 +79,4 @@ struct BurstBenchmark: AsyncParsableCommand {
     private static func milliseconds(_ duration: Duration) -> String {
         String(format: "%.1f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1_000)
     }
-}
-
-/// Set once by the burst when it has sent everything.
-private final class ProbeFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { self.lock.withLock { self.value } }
-    func set() { self.lock.withLock { self.value = true } }
 }
