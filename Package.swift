@@ -26,11 +26,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", .upToNextMinor(from: "1.16.2")),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", .upToNextMinor(from: "2.13.0")),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
-            name: "CZlib",
-            path: "Shared/CZlib",
+            name: "CSystemZlib",
+            path: "Shared/CSystemZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
@@ -43,12 +44,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared",
-            exclude: ["CZlib"]
+            exclude: ["CSystemZlib"]
         ),
         .executableTarget(
             name: "Registry",
-            dependencies: ["Shared", "ServiceKit", "TaxonomyKit", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Shared", "ServiceKit", "TaxonomyKit", "OfficeKit", .product(name: "CSV", package: "CSV.swift")],
             path: "Services/Registry"
+        ),
+        // Office files as agencies and enterprises send them (Excel workbooks): ZIP archives of XML, read with
+        // ZIPFoundation and FoundationXML. The registry imports them; the CLI reads large ones into pieces.
+        .target(
+            name: "OfficeKit",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Services/OfficeKit"
         ),
         .executableTarget(
             name: "Matching",
@@ -82,7 +90,7 @@ let package = Package(
         .target(
             name: "AuditKit",
             dependencies: [
-                "Shared", "CZlib",
+                "Shared", "CSystemZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Services/AuditKit"
@@ -102,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "Admin",
             dependencies: [
-                "Shared", "AuditKit",
+                "Shared", "AuditKit", "OfficeKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),

@@ -26,6 +26,18 @@ install_dependencies() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# The Python tools the tests write real Office files with (openpyxl), in a virtual environment under
+# .build-python; exports LINGYAN_PYTHON. Without network the tests that need it say so and are skipped.
+install_python_tools() {
+    local venv="$LINGYAN_ROOT/.build-python"
+    if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
+        say "Installing openpyxl into $venv ..."
+        python3 -m venv "$venv" && "$venv/bin/python" -m pip install -q --disable-pip-version-check openpyxl==3.1.5 \
+            || { say "could not install openpyxl; the tests that write Excel files will be skipped"; return 0; }
+    fi
+    export LINGYAN_PYTHON="$venv/bin/python"
+}
+
 command -v swift >/dev/null 2>&1 || [ ! -x /opt/swift/usr/bin/swift ] || export PATH=/opt/swift/usr/bin:$PATH
 
 # Builds the executables (release unless LINGYAN_BUILD=debug).

@@ -128,12 +128,28 @@ struct RecordView {
         view.lines.append("\(stored.id) · \(profile.name)")
         view.field("来源编号 / Source id", "\(profile.source) · \(profile.externalId)")
         view.field("国家/地区 / Country", CountryNames.bilingual(profile.country) + (profile.region.map { " · \($0)" } ?? "") + (profile.city.map { " · \($0)" } ?? ""))
+        if let nuts = profile.nutsCode { view.field("NUTS 代码 / NUTS code", nuts) }
         view.field("类型 / Kind", profile.kind)
+        switch stored.status {
+        case .active: view.field("状态 / Status", "参与匹配 / active")
+        case .expired: view.field("状态 / Status", "已过期，不再参与匹配 / expired, no longer matched (after \(profile.expiresOn ?? "?"))")
+        case .withdrawn:
+            let withdrawal = stored.withdrawal
+            view.field("状态 / Status", "已撤下，不再参与匹配 / withdrawn, in no ranking"
+                + (withdrawal.map { " · \($0.at.prefix(10)) · \($0.by)" } ?? ""))
+            view.field("撤下原因 / Reason", withdrawal?.reason)
+        }
         view.field("专业领域 / Expertise", profile.expertise)
         view.field("可提供 / Offers", profile.offers)
         view.field("寻求 / Seeks", profile.seeks)
         view.field("关键词 / Keywords", profile.keywords.joined(separator: "; "))
         view.field("有效期至 / Expires", profile.expiresOn)
+        view.field("网站 / Website", profile.website)
+        if let contact = profile.contact {
+            view.field("联系人 / Contact", [contact.name, contact.position].compactMap { $0 }.joined(separator: " · "))
+            view.field("电子邮件 / E-mail", contact.email)
+            view.field("电话 / Phone", contact.phone.map(PhoneDisplay.format))
+        }
         view.field("版本 / Revision", "\(stored.revision) · 导入 imported \(stored.importedAt) · 更新 updated \(stored.updatedAt)")
         return view.text
     }

@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// Gzip streams through the system zlib: what `audit/archive/*.jsonl.gz` holds.
 public enum Gzip {

@@ -41,7 +41,27 @@ final class NotifierStore: Sendable {
                 table.column("sentAt", .text)
             }
         }
+        // Which profiles staff have been told are about to expire, so that each is told once, across restarts,
+        // however the profiles are grouped into letters.
+        migrator.registerMigration("profile-expiry-notices-v1") { db in
+            try db.create(table: "profileExpiryNotices") { table in
+                table.column("partnerId", .text).notNull()
+                table.column("expiresOn", .text).notNull()
+                table.column("noticedAt", .text).notNull()
+                table.primaryKey(["partnerId", "expiresOn"])
+            }
+        }
         return migrator
+    }
+
+    /// Records that staff are told about these profiles' expiry; returns the ones not told before.
+    static func newExpiryNotices(_ profiles: [StoredPartner], db: Database, at stamp: String) throws -> [StoredPartner] {
+        try profiles.filter { partner in
+            try db.execute(
+                sql: "INSERT INTO profileExpiryNotices (partnerId, expiresOn, noticedAt) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                arguments: [partner.id, partner.profile.expiresOn ?? "", stamp])
+            return db.changesCount > 0
+        }
     }
 
     /// Queues a message unless its dedup key is already there; returns whether it was new.

@@ -8,7 +8,8 @@ import Shared
 ///
 /// A call with a fixed deadline reminds 30, 7 and 1 days before it every enterprise with an open form seeking the
 /// call's country, and staff; nothing for deadlines to be agreed or already passed. A form reminds its contact 14
-/// days before it expires. Each reminder has a dedup key, so a reminder due while the service was down is sent
+/// days before it expires, and staff are told of partner profiles 14 days before they expire, each profile once.
+/// Each reminder has a dedup key, so a reminder due while the service was down is sent
 /// when it comes back, once; after a long stop only the nearest reminder due is sent, not every one missed.
 struct Reminders: Service {
     let store: NotifierStore
@@ -86,11 +87,54 @@ struct Reminders: Service {
                 bodyEn: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nYour partner search form \(form.id) expires on \(form.expiresOn). To keep looking for partners, ask the service centre to renew it (lingyan forms renew \(form.id)).",
                 date: now, signature: signature))
         }
+        let expiring = try await self.expiringProfiles(client, today: today)
         let stamp = Timestamp.string(from: now)
         let due = messages
         return try await self.store.database.write { db in
-            try due.reduce(0) { count, message in count + (try NotifierStore.enqueue(message, db: db, at: stamp) ? 1 : 0) }
+            var count = try due.reduce(0) { count, message in count + (try NotifierStore.enqueue(message, db: db, at: stamp) ? 1 : 0) }
+            let new = try NotifierStore.newExpiryNotices(expiring, db: db, at: stamp)
+            if !new.isEmpty {
+                for address in self.staff {
+                    count += try NotifierStore.enqueue(self.profileExpiryMessage(new, to: address, today: today, date: now, signature: signature), db: db, at: stamp) ? 1 : 0
+                }
+            }
+            return count
         }
+    }
+
+    /// Active profiles whose last day is at most `expiryOffset` days away.
+    private func expiringProfiles(_ client: RPCClient, today: String) async throws -> [StoredPartner] {
+        guard !self.staff.isEmpty, let start = Self.day(today) else { return [] }
+        let by = String(Timestamp.string(from: start.addingTimeInterval(Double(Self.expiryOffset) * 86_400)).prefix(10))
+        var profiles: [StoredPartner] = []
+        var after: String? = nil
+        repeat {
+            let page = try await client.call(
+                RegistryInterface.PartnersList.self, .init(limit: 1000, after: after, status: .active, expiringBy: by))
+            profiles += page.partners.filter { ($0.profile.expiresOn ?? "") >= today }
+            after = page.next
+        } while after != nil
+        return profiles
+    }
+
+    /// One letter to staff for the profiles newly found expiring: which, from which source, on which day, and
+    /// what to do.
+    private func profileExpiryMessage(_ profiles: [StoredPartner], to address: String, today: String, date: Date, signature: Signature?) -> OutgoingMessage {
+        let shown = profiles.prefix(50)
+        let lines = shown.map { partner in
+            let days = Self.daysBetween(today, partner.profile.expiresOn ?? today) ?? 0
+            return "  \(partner.id)  \(partner.profile.name)（\(CountryNames.chinese(partner.profile.country))）  \(partner.profile.source)  \(partner.profile.expiresOn ?? "")（\(days) 天后 / in \(days) days）"
+        }
+        let more = profiles.count > shown.count ? "\n  ……另有 \(profiles.count - shown.count) 个 / and \(profiles.count - shown.count) more" : ""
+        let last = profiles.compactMap(\.profile.expiresOn).max() ?? today
+        let keyIds = "\(profiles.first?.id ?? "")-\(profiles.last?.id ?? ""):\(profiles.count)"
+        return OutgoingMessage(
+            dedupKey: "profile-expiry:\(today):\(keyIds):staff:\(address)", trigger: "profile_expiring", from: self.from, to: address,
+            formId: nil,
+            subject: "合作方档案即将过期 / \(profiles.count) partner profile\(profiles.count == 1 ? "" : "s") expiring by \(last)",
+            bodyZh: "以下 \(profiles.count) 个合作方档案将在 \(Self.expiryOffset) 天内过期，过期后不再参与匹配。如仍有效，请向来源机构索取更新后重新导入，或修改有效期（lingyan partners update）：\n\n" + lines.joined(separator: "\n") + more,
+            bodyEn: "These \(profiles.count) partner profiles expire within \(Self.expiryOffset) days and are no longer matched after that. If they are still valid, ask their source for an update and import it again, or change the date (lingyan partners update):\n\n" + lines.joined(separator: "\n") + more,
+            date: date, signature: signature)
     }
 
     private func deadlineMessage(

@@ -22,6 +22,6 @@ func buildRegistry(_ context: ServiceContext) async throws -> ServiceParts {
     PartnerHandlers(store: store, clock: context.clock).register(in: &router)
     IntroductionHandlers(store: store, clock: context.clock).register(in: &router)
     OrganizationHandlers(store: store).register(in: &router)
-    let expiry = FormExpiry(store: store, clock: context.clock, logger: context.logger)
+    let expiry = ExpirySweep(store: store, clock: context.clock, logger: context.logger)
     return ServiceParts(router: router, databasePath: context.databasePath, feed: store.feed, background: [expiry])
 }

@@ -17,6 +17,10 @@ enum RegistryStoreError: Error {
     case formStatus(id: String, status: FormStatus, allowed: [FormStatus], action: String)
     /// No partner profile with this id.
     case partnerNotFound(id: String)
+    /// The profile was already withdrawn.
+    case partnerWithdrawn(id: String, at: String)
+    /// An update tried to change what identifies the profile.
+    case partnerIdentity(id: String, source: String, externalId: String)
     /// No introduction with this id.
     case introductionNotFound(id: String)
     /// The pair already has an introduction.

@@ -17,6 +17,13 @@ extension RegistryStoreError {
             return .conflict("form \(id) is \(status.rawValue); only a form that is \(allowedText) can take a \(action)")
         case .partnerNotFound(let id):
             return .notFound("no partner profile \(id); `lingyan partners list` shows them")
+        case .partnerWithdrawn(let id, let at):
+            return .conflict("partner profile \(id) was already withdrawn on \(at.prefix(10)); `lingyan partners show \(id)` says why")
+        case .partnerIdentity(let id, let source, let externalId):
+            return .validationFailed([FieldProblem(
+                path: "profile.externalId", code: "identity_changed",
+                messageZh: "档案 \(id) 的来源和外部编号为 \(source)/\(externalId)，更新时不能更改；如是另一机构，请新建档案",
+                messageEn: "profile \(id) is \(source)/\(externalId); an update cannot change its source or external id (a different organisation is a new profile)")])
         case .introductionNotFound(let id):
             return .notFound("no introduction \(id); `lingyan intro list` shows them")
         case .introductionExists(let id):

@@ -99,6 +99,52 @@ public enum MidlandsEngine {
         return nil
     }
 
+    /// Where a NUTS 2021 code puts a UK partner (the UK's ITL codes are the same for these regions).
+    public enum NUTSPlacement: Sendable, Hashable {
+        /// In the notice's counties: one county, or a NUTS region made only of them
+        /// ("Derbyshire and Nottinghamshire" for UKF1).
+        case engine(String)
+        /// In the metropolitan West Midlands (UKG3), which the notice does not list.
+        case westMidlands
+        /// Elsewhere in the UK.
+        case outside
+    }
+
+    /// NUTS 3 (and NUTS 2 where all of it is in the notice's counties) → county or area. UKE13, North and North
+    /// East Lincolnshire, is part of ceremonial Lincolnshire; UKF23 is the 2016 code for all Northamptonshire.
+    private static let nuts: [String: String] = [
+        "UKF1": "Derbyshire and Nottinghamshire", "UKF11": "Derbyshire", "UKF12": "Derbyshire", "UKF13": "Derbyshire",
+        "UKF14": "Nottinghamshire", "UKF15": "Nottinghamshire", "UKF16": "Nottinghamshire",
+        "UKF2": "Leicestershire, Rutland and Northamptonshire", "UKF21": "Leicestershire", "UKF22": "Leicestershire and Rutland",
+        "UKF23": "Northamptonshire", "UKF24": "Northamptonshire", "UKF25": "Northamptonshire",
+        "UKF3": "Lincolnshire", "UKF30": "Lincolnshire", "UKE13": "Lincolnshire",
+        "UKG1": "Herefordshire, Worcestershire and Warwickshire", "UKG11": "Herefordshire", "UKG12": "Worcestershire",
+        "UKG13": "Warwickshire",
+        "UKG2": "Shropshire and Staffordshire", "UKG21": "Shropshire", "UKG22": "Shropshire", "UKG23": "Staffordshire",
+        "UKG24": "Staffordshire",
+    ]
+
+    /// The counties an area named by `placement(nutsCode:)` is made of ("Leicestershire and Rutland" →
+    /// Leicestershire, Rutland); a county alone for a county; nothing for any other name.
+    public static func counties(inArea area: String) -> [String] {
+        if Self.eligible.contains(area) { return [area] }
+        guard Self.nuts.values.contains(area) else { return [] }
+        return Self.eligible.filter { area.contains($0) }
+    }
+
+    /// Where a UK NUTS 2021 code places a partner; nil when the code is not a UK one or too coarse to tell
+    /// (`UK`, `UKF`, `UKG`, and `UKE1`, which holds Lincolnshire's north and Yorkshire's east).
+    public static func placement(nutsCode: String) -> NUTSPlacement? {
+        let code = nutsCode.uppercased().trimmingCharacters(in: .whitespaces)
+        guard code.hasPrefix("UK"), code.count >= 3 else { return nil }
+        for length in stride(from: min(code.count, 5), through: 4, by: -1) {
+            if let area = Self.nuts[String(code.prefix(length))] { return .engine(area) }
+        }
+        if code.hasPrefix("UKG3") { return .westMidlands }
+        if code.count < 4 || code == "UKE1" || code == "UKF" || code == "UKG" { return nil }
+        return .outside
+    }
+
     /// Whether `text` mentions `name` as a whole word (Chinese names match anywhere).
     private static func mentions(_ text: String, _ name: String) -> Bool {
         guard name.unicodeScalars.allSatisfy(\.isASCII) else { return text.contains(name) }

@@ -128,11 +128,16 @@ extension RegistryInterface {
         public var kind: String?
         /// For an R&D centre in China: its Fortune Global 500 parent company.
         public var fortuneGlobal500Parent: String?
+        /// The NUTS 2021 code of its location (`UKG13`, `BE251`): when given it decides the UK county or West
+        /// Flanders, before any town.
+        public var nutsCode: String?
 
         public init(
             name: String?, country: String, region: String? = nil, county: String? = nil, district: String? = nil,
-            city: String? = nil, address: String? = nil, kind: String? = nil, fortuneGlobal500Parent: String? = nil
+            city: String? = nil, address: String? = nil, kind: String? = nil, fortuneGlobal500Parent: String? = nil,
+            nutsCode: String? = nil
         ) {
+            self.nutsCode = nutsCode
             self.name = name
             self.country = country
             self.region = region
@@ -148,7 +153,7 @@ extension RegistryInterface {
             PlannedPartner(
                 name: "Example Materials Ltd", country: "GB", region: "East Midlands", county: "Derbyshire",
                 district: "Erewash", city: "Ilkeston", address: "1 Station Road, Ilkeston", kind: "foreign_company",
-                fortuneGlobal500Parent: "Example Group")
+                fortuneGlobal500Parent: "Example Group", nutsCode: "UKF13")
         }
     }
 

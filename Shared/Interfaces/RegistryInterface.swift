@@ -12,6 +12,7 @@ public enum RegistryInterface {
         + [FormsSubmit.self, FormsImport.self, FormsGet.self, FormsList.self, FormsUpdate.self, FormsReview.self, FormsClose.self]
         + [FormsRenew.self]
         + [ApplicationsCheck.self, PartnersImport.self, PartnersGet.self, PartnersList.self]
+        + [PartnersUpsert.self, PartnersUpdate.self, PartnersWithdraw.self]
         + [IntroductionsCreate.self, IntroductionsUpdate.self, IntroductionsList.self, StatsSummary.self]
         + [OrgsGet.self, OrgsList.self, ContactsGet.self]
 

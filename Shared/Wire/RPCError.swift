@@ -96,12 +96,18 @@ public struct FieldProblem: Codable, Hashable, Sendable {
     public var messageZh: String
     /// The explanation in English.
     public var messageEn: String
+    /// For an imported file: the sender's own header of the column the value came from.
+    public var column: String?
+    /// For a spreadsheet: the cell, as the spreadsheet names it (`C7`).
+    public var cell: String?
 
-    public init(path: String, code: String, messageZh: String, messageEn: String) {
+    public init(path: String, code: String, messageZh: String, messageEn: String, column: String? = nil, cell: String? = nil) {
         self.path = path
         self.code = code
         self.messageZh = messageZh
         self.messageEn = messageEn
+        self.column = column
+        self.cell = cell
     }
 
     /// The problem as `data.fields` carries it. A field of the Partner Search Form is also named by the
@@ -116,6 +122,8 @@ public struct FieldProblem: Codable, Hashable, Sendable {
             "messageZh": .string(zh), "messageEn": .string(en),
         ]
         if let label { members["label"] = .string(label.bilingual) }
+        if let column = self.column { members["column"] = .string(column) }
+        if let cell = self.cell { members["cell"] = .string(cell) }
         return .object(members)
     }
 }

@@ -87,6 +87,23 @@ final class FuzzFixtures: Sendable {
         return id
     }
 
+    /// A profile of its own for each request that changes one, so that a withdrawal or a changed identity does
+    /// not disturb the shared partner the other base requests use.
+    static func profile(_ externalId: String) -> PartnerProfile {
+        PartnerProfile(
+            externalId: externalId, name: "Fuzz Membranes Oy", country: "FI", region: "Uusimaa", city: "Espoo", kind: "SME",
+            expertise: "Membrane filtration for industrial water reuse", offers: "Pilot plants", seeks: "Partners in Zhejiang",
+            keywords: ["membranes", "water treatment"], source: "fuzz", expiresOn: "2099-12-31", nutsCode: "FI1B1",
+            website: "water.example.fi",
+            contact: PartnerContact(name: "Aino Virtanen", position: "CTO", email: "aino@water.example.fi", phone: "+358 40 123 4567"))
+    }
+
+    func freshPartner() async throws -> (id: String, revision: Int) {
+        let change = try await self.registry.call(
+            RegistryInterface.PartnersUpsert.self, .init(profile: Self.profile("fz-\(UUID().uuidString)")))
+        return (change.id, change.revision)
+    }
+
     func revision(ofForm id: String) async throws -> Int {
         try await self.registry.call(RegistryInterface.FormsGet.self, .init(id: id)).revision
     }
@@ -143,18 +160,31 @@ struct ContractFuzzTests {
             "orgs.list": { _ in ["limit": 5] },
             "contacts.get": { fixtures in ["id": .string(fixtures.contact)] },
             "partners.import": { _ in
-                ["format": "csv", "content": "externalId,name,country,kind,expertise,source\nfz-1,Fuzz Oy,FI,company,Water membranes,Business Finland\n",
-                 "dryRun": true, "firstLine": 1]
+                ["format": "csv", "content": "externalId,Organisation name,country,kind,expertise,E-mail\nfz-1,Fuzz Oy,FI,SME,Water membranes,a@b.fi\n",
+                 "dryRun": true, "firstLine": 1, "source": "Business Finland", "mapping": ["Organisation name": "name"], "spreadsheet": true]
             },
             "partners.get": { fixtures in ["id": .string(fixtures.partner)] },
-            "partners.list": { _ in ["country": "IL", "source": "Israel Innovation Authority", "limit": 5] },
+            "partners.list": { _ in
+                ["country": "IL", "source": "Israel Innovation Authority", "limit": 5, "status": "active", "expiringBy": "2099-12-31"]
+            },
+            "partners.upsert": { _ in ["profile": try FuzzFixtures.json(FuzzFixtures.profile("fz-upsert"))] },
+            "partners.update": { fixtures in
+                let partner = try await fixtures.freshPartner()
+                return [
+                    "id": .string(partner.id), "revision": .integer(Int64(partner.revision)),
+                    "profile": try FuzzFixtures.json(try await fixtures.registry.call(RegistryInterface.PartnersGet.self, .init(id: partner.id)).profile),
+                ]
+            },
+            "partners.withdraw": { fixtures in
+                ["id": .string(try await fixtures.freshPartner().id), "reason": "公司已撤销在华业务 / no longer active in China"]
+            },
             "applications.check": { fixtures in
                 [
                     "callId": "2025-GB-MIDLANDS", "formId": .string(fixtures.publishedForm), "technicalArea": "新材料",
                     "leadOrganization": ["kind": "zj_enterprise", "uscc": "91330100799655058B", "name": "杭州示例水务科技有限公司"],
                     "partner": ["name": "Coventry Composites Ltd", "country": "GB", "county": "Warwickshire", "city": "Warwick",
                                 "address": "1 High Street", "kind": "foreign_company", "region": "Midlands", "district": "Warwick",
-                                "fortuneGlobal500Parent": "Siemens"],
+                                "fortuneGlobal500Parent": "Siemens", "nutsCode": "UKG13"],
                     "durationMonths": 36, "requestedFundingRmb": 1_000_000, "rdSpendRmb": 7_500_000,
                     "participants": [["name": "浙江大学", "kind": "university", "province": "浙江"]],
                     "cooperationBase": true, "ipAgreementSigned": true,

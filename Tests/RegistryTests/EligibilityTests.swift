@@ -29,6 +29,38 @@ struct EligibilityTests {
         result.findings.first { $0.rule == rule }?.severity
     }
 
+    @Test("a NUTS code decides the UK county before the town, and the finding says the code was used", arguments: [
+        // The Manufacturing Technology Centre: "Coventry" by its town, Warwickshire (UKG13) by its code.
+        (RegistryInterface.PlannedPartner(name: "MTC", country: "GB", city: "Coventry", nutsCode: "UKG13"), "warning"),
+        (RegistryInterface.PlannedPartner(name: "MTC", country: "GB", nutsCode: "UKG13"), nil),
+        (RegistryInterface.PlannedPartner(name: "University of Birmingham", country: "GB", city: "Birmingham", nutsCode: "UKG31"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", county: "Derbyshire", nutsCode: "UKI32"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Grimsby", nutsCode: "UKE13"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", nutsCode: "UKF1"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Hull", nutsCode: "UKE11"), "error"),
+        // Too coarse to tell: the town decides.
+        (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Derby", nutsCode: "UK"), nil),
+    ])
+    func midlandsByNUTS(partner: RegistryInterface.PlannedPartner, expected: String?) {
+        let result = self.check("2025-GB-MIDLANDS", partner: partner)
+        #expect(self.severity(result, "partner_in_midlands_county") == expected, "\(result.findings)")
+        if expected != nil, partner.nutsCode != "UK" {
+            let finding = result.findings.first { $0.rule == "partner_in_midlands_county" }
+            #expect(finding?.messageEn.contains(partner.nutsCode!) == true && finding?.messageZh.contains(partner.nutsCode!) == true)
+        }
+    }
+
+    @Test("West Flanders by NUTS code BE25x or by town; a code elsewhere in Belgium is refused", arguments: [
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", nutsCode: "BE251"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Kortrijk"), nil),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Brussel", nutsCode: "BE100"), "error"),
+        (RegistryInterface.PlannedPartner(name: nil, country: "BE", city: "Gent", nutsCode: "BE255"), "warning"),
+    ])
+    func westFlandersByNUTS(partner: RegistryInterface.PlannedPartner, expected: String?) {
+        let result = self.check("2025-BE-VWV", partner: partner)
+        #expect(self.severity(result, "partner_region") == expected, "\(result.findings)")
+    }
+
     @Test("the UK call is decided by county, derived from the county, district, city or address", arguments: [
         (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Birmingham"), "error"),
         (RegistryInterface.PlannedPartner(name: nil, country: "GB", city: "Coventry"), "error"),

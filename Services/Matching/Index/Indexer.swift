@@ -34,6 +34,11 @@ struct Indexer: Sendable {
             try MatchingStore.upsert(try IndexedDocument.call(call), db: db, at: stamp)
         case let partner as StoredPartner:
             let document = IndexedDocument.partner(id: partner.id, partner.profile, taxonomy: self.taxonomy)
+            // A withdrawn or expired profile leaves every ranking; re-activated, it is indexed (and alerted) anew.
+            guard partner.status == .active else {
+                try MatchingStore.remove(id: document.id, db: db)
+                return
+            }
             let isNew = try !MatchingStore.contains(db, id: document.id)
             try MatchingStore.upsert(document, db: db, at: stamp)
             if isNew { try self.alertForms(for: document, db: db) }
@@ -72,7 +77,7 @@ struct Indexer: Sendable {
         let matches = try PairRanker(taxonomy: self.taxonomy).forms(
             for: need, country: country, partnerId: partner.ref, externalId: partner.externalId, limit: 50, db: db)
         for match in matches where match.score >= self.alertThreshold {
-            if country == "GB", let regions = try Self.midlandsCounties(db), !(partner.region.map(regions.contains) ?? false) {
+            if country == "GB", let regions = try Self.midlandsCounties(db), !Self.isEligible(region: partner.region, regions) {
                 continue
             }
             try self.alert(match, formId: match.formId ?? "", partnerId: partner.ref, db: db)
@@ -98,6 +103,15 @@ struct Indexer: Sendable {
                     .object(["code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en)])
                 }),
             ])
+    }
+
+    /// Whether a UK profile's region is among the call's counties: a county, or a NUTS area made only of them
+    /// ("Derbyshire and Nottinghamshire").
+    static func isEligible(region: String?, _ counties: Set<String>) -> Bool {
+        guard let region else { return false }
+        if counties.contains(region) { return true }
+        let parts = MidlandsEngine.counties(inArea: region)
+        return !parts.isEmpty && parts.allSatisfy(counties.contains)
     }
 
     /// The counties the UK Midlands call accepts partners from, when that call is indexed.

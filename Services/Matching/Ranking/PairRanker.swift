@@ -35,7 +35,7 @@ struct PairRanker: Sendable {
         let found = candidates.filter { candidate in
             guard candidate.row.kind == IndexedDocument.Kind.partner.rawValue else { return false }
             guard candidate.row.country == "GB", let regions else { return true }
-            return candidate.row.region.map(regions.contains) ?? false
+            return Indexer.isEligible(region: candidate.row.region, regions)
         }
         let ranked = found.map { candidate in
             self.pair(need: need, candidate: candidate, partnerId: candidate.row.ref, formId: formId, regions: regions)

@@ -126,6 +126,15 @@ struct EligibilityChecker {
     private mutating func westFlandersPartner(_ partner: RegistryInterface.PlannedPartner) {
         let fields = [partner.region, partner.county, partner.district, partner.city, partner.address]
         let given = fields.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let code = partner.nutsCode?.trimmingCharacters(in: .whitespaces), let inside = WestFlanders.contains(nutsCode: code) {
+            // The code wins over the town; a town that says otherwise is named, so staff can check which is right.
+            if !inside {
+                self.add("partner_region", "error", "按 NUTS 代码 \(code)，合作方不在比利时西弗兰德省（BE25）；本计划限西弗兰德省的合作方", "by its NUTS code \(code) the partner is not in the Province of West Flanders (BE25), which this call is for")
+            } else if let other = given.first(where: { !WestFlanders.contains($0) }), !given.contains(where: WestFlanders.contains) {
+                self.add("partner_region", "warning", "按 NUTS 代码 \(code) 判定合作方位于西弗兰德省；所填地点（\(other)）不在该省，请核实", "placed in West Flanders by its NUTS code \(code); the place given (\(other)) is not in it, so check which is right")
+            }
+            return
+        }
         if given.isEmpty {
             self.add("partner_region", "warning", "请注明合作方所在省份或城市：本计划限比利时西弗兰德省", "give the partner's province or town: this call is for the Province of West Flanders")
         } else if !given.contains(where: WestFlanders.contains) {
@@ -140,6 +149,10 @@ struct EligibilityChecker {
         let given = fields.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let county = MidlandsEngine.county(
             county: partner.county, district: partner.district, city: partner.city, address: partner.address)
+        if let code = partner.nutsCode?.trimmingCharacters(in: .whitespaces), let placement = MidlandsEngine.placement(nutsCode: code) {
+            self.midlandsPartner(code: code, placement, town: county, given: given)
+            return
+        }
         switch county {
         case let county? where MidlandsEngine.eligible.contains(county):
             break
@@ -152,6 +165,24 @@ struct EligibilityChecker {
                 let place = given.joined(separator: ", ")
                 self.add("partner_in_midlands_county", "error", "合作方所在地（\(place)）不在通知所列 11 个郡（\(MidlandsEngine.list(chinese: true))）之内；如确在其中，请注明郡名", "the partner's location (\(place)) is not in the notice's 11 counties (\(MidlandsEngine.list(chinese: false))); if it is, state the county")
             }
+        }
+    }
+
+    /// The Midlands Engine check by NUTS code, which wins over the town; when the town would place the partner
+    /// elsewhere, the finding says that the code was used.
+    private mutating func midlandsPartner(code: String, _ placement: MidlandsEngine.NUTSPlacement, town: String?, given: [String]) {
+        let place = given.joined(separator: ", ")
+        switch placement {
+        case .engine(let area):
+            let counties = MidlandsEngine.counties(inArea: area)
+            if let town, !counties.contains(town) {
+                let zhArea = counties.map(MidlandsEngine.bilingualName).joined(separator: "、")
+                self.add("partner_in_midlands_county", "warning", "按 NUTS 代码 \(code) 判定合作方位于\(zhArea)，属通知所列郡；所填地点（\(place)）指向\(MidlandsEngine.bilingualName(of: town))，以 NUTS 代码为准，请核实", "placed in \(area) by its NUTS code \(code), one of the notice's counties; the place given (\(place)) points to \(town): the code was used, so check which is right")
+            }
+        case .westMidlands:
+            self.add("partner_in_midlands_county", "error", "按 NUTS 代码 \(code)，合作方位于西米德兰兹都市郡（UKG3，如伯明翰、考文垂市区），不在通知所列 11 个郡之内", "by its NUTS code \(code) the partner is in the metropolitan West Midlands (UKG3: Birmingham, Coventry …), which is not one of the notice's 11 counties")
+        case .outside:
+            self.add("partner_in_midlands_county", "error", "按 NUTS 代码 \(code)，合作方不在通知所列 11 个郡（\(MidlandsEngine.list(chinese: true))）之内", "by its NUTS code \(code) the partner is not in the notice's 11 counties (\(MidlandsEngine.list(chinese: false)))")
         }
     }
 

@@ -45,6 +45,7 @@ enum PlanLimits {
             ("partner.name", plan.partner.name), ("partner.country", plan.partner.country), ("partner.region", plan.partner.region),
             ("partner.county", plan.partner.county), ("partner.district", plan.partner.district),
             ("partner.city", plan.partner.city), ("partner.address", plan.partner.address), ("partner.kind", plan.partner.kind),
+            ("partner.nutsCode", plan.partner.nutsCode),
             ("partner.fortuneGlobal500Parent", plan.partner.fortuneGlobal500Parent),
         ]
         for (index, participant) in plan.participants.prefix(Self.maximumParticipants).enumerated() {

@@ -20,6 +20,16 @@ enum WestFlanders {
         "bredene", "de haan", "zuienkerke", "damme", "beernem", "oostkamp", "zedelgem",
     ]
 
+    /// Whether a NUTS 2021 code lies in West Flanders (BE25, BE251 … BE258); nil when it is not a Belgian code
+    /// or too coarse to tell (`BE`, `BE2`).
+    static func contains(nutsCode: String) -> Bool? {
+        let code = nutsCode.uppercased().trimmingCharacters(in: .whitespaces)
+        guard code.hasPrefix("BE"), code.count >= 3 else { return nil }
+        if code.hasPrefix("BE25") { return true }
+        if code == "BE2" { return nil }
+        return false
+    }
+
     /// Whether a written place (province, town or an address holding one) lies in West Flanders.
     static func contains(_ place: String) -> Bool {
         let text = place.lowercased().trimmingCharacters(in: .whitespaces)

@@ -1,8 +1,10 @@
 import CSV
 import Foundation
+import OfficeKit
 import Shared
 
-/// Reads an import's lines (JSON Lines or CSV) into validated profiles, keeping every bad line with its problems.
+/// Reads an import (JSON Lines, CSV or an Excel workbook, with the sender's own headers) into validated profiles,
+/// keeping every bad line with its problems, each named by the sender's header and, in a spreadsheet, its cell.
 enum PartnerImporter {
     /// A line that passed, with its number.
     struct Line {
@@ -10,26 +12,197 @@ enum PartnerImporter {
         var profile: PartnerProfile
     }
 
-    /// The columns a CSV import may have; the required ones must all be in its header.
-    static let csvColumns = ["externalId", "name", "country", "region", "city", "kind", "expertise", "offers", "seeks", "keywords", "source", "expiresOn"]
-    private static let requiredColumns: Set<String> = ["externalId", "name", "country", "kind", "expertise", "source"]
-    private static let kinds: Set<String> = ["company", "university", "institute", "foreign_rnd_centre_in_china"]
+    /// What an import read.
+    struct Reading {
+        var good: [Line] = []
+        var bad: [RegistryInterface.RejectedLine] = []
+        /// How each column was read (CSV and Excel).
+        var columns: [RegistryInterface.ImportColumn]?
+    }
 
-    /// Parses and validates `content`; the whole request fails only when its format is unusable.
-    static func read(_ params: RegistryInterface.PartnersImport.Params) throws -> (good: [Line], bad: [RegistryInterface.RejectedLine]) {
+    /// A table's rows by number, as CSV or a worksheet gives them.
+    private struct Table {
+        var headers: [String]
+        var rows: [(number: Int, cells: [String])]
+        /// Whether problems name cells (`C7`).
+        var spreadsheet: Bool
+    }
+
+    /// Parses and validates an import; the whole request fails only when its content cannot be read at all, or
+    /// when its columns cannot fill a profile.
+    static func read(_ params: RegistryInterface.PartnersImport.Params) throws -> Reading {
         let first = try ImportLines.firstLine(of: params)
+        let mapping = try Self.mapping(params.mapping)
+        let source = try params.source.map { try Self.importSource($0) }
         switch params.format {
-        case "jsonl": return Self.readJSONLines(params.content, firstLine: first)
-        case "csv": return try Self.readCSV(params.content, header: params.header, firstLine: first)
+        case "jsonl":
+            return Self.readJSONLines(params.content, firstLine: first, mapping: mapping, source: source)
+        case "csv":
+            return try Self.readTable(try Self.csvTable(params, firstLine: first), mapping: mapping, source: source, headerPath: params.header == nil ? "content" : "header")
+        case "xlsx":
+            return try Self.readTable(try Self.sheetTable(params.content), mapping: mapping, source: source, headerPath: "content")
         default:
             throw RPCError.validationFailed([FieldProblem(
-                path: "format", code: "invalid_format", messageZh: "格式须为 jsonl 或 csv", messageEn: "format must be jsonl or csv")])
+                path: "format", code: "invalid_format", messageZh: "格式须为 jsonl、csv 或 xlsx", messageEn: "format must be jsonl, csv or xlsx")])
         }
     }
 
-    private static func readJSONLines(_ content: String, firstLine: Int) -> ([Line], [RegistryInterface.RejectedLine]) {
-        var good: [Line] = []
-        var bad: [RegistryInterface.RejectedLine] = []
+    // MARK: Columns
+
+    /// The import's `mapping`, checked: every target must be one of Lingyan's fields (or empty, to ignore the column).
+    private static func mapping(_ given: [String: String]?) throws -> [String: String?] {
+        var mapping: [String: String?] = [:]
+        var problems: [FieldProblem] = []
+        for (header, target) in given ?? [:] {
+            let trimmed = target.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed == "-" {
+                mapping[PartnerFields.key(header)] = .some(nil)
+            } else if let field = PartnerFields.field(named: trimmed) {
+                mapping[PartnerFields.key(header)] = field
+            } else {
+                problems.append(FieldProblem(
+                    path: "mapping.\(header)", code: "unknown_field",
+                    messageZh: "“\(header)”映射到的“\(target)”不是档案字段；可用：\(PartnerFields.all.joined(separator: ", "))",
+                    messageEn: "'\(header)' is mapped to '\(target)', which is not a profile field; use one of \(PartnerFields.all.joined(separator: ", "))"))
+            }
+        }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems.sorted { $0.path < $1.path }) }
+        return mapping
+    }
+
+    private static func importSource(_ given: String) throws -> String {
+        switch TextRules.clean(given, maximumCharacters: 100, multiline: false) {
+        case .success(let clean) where !clean.isEmpty: return clean
+        case .success: throw RPCError.validationFailed([FieldProblem(path: "source", code: "required", messageZh: "来源不能为空", messageEn: "source cannot be empty")])
+        case .failure(let problem): throw RPCError.validationFailed([problem.fieldProblem(path: "source")])
+        }
+    }
+
+    /// Which field each header fills: the mapping first, then the header's own name in either language.
+    private static func columns(_ headers: [String], mapping: [String: String?], spreadsheet: Bool) -> [RegistryInterface.ImportColumn] {
+        var taken: Set<String> = []
+        return headers.enumerated().map { index, header in
+            let letter = spreadsheet ? Workbook.columnLetter(index) : nil
+            var field: String?
+            var by: String
+            if let mapped = mapping[PartnerFields.key(header)] {
+                (field, by) = (mapped, mapped == nil ? "ignored" : "mapping")
+            } else if let named = PartnerFields.field(forHeader: header) {
+                (field, by) = (named, "name")
+            } else {
+                (field, by) = (nil, "ignored")
+            }
+            // Two columns for one field: the first fills it, and the dry run shows the second was not used.
+            if let chosen = field, !taken.insert(chosen).inserted { (field, by) = (nil, "ignored") }
+            return RegistryInterface.ImportColumn(header: header, field: field, by: by, letter: letter)
+        }
+    }
+
+    // MARK: Tables
+
+    private static func csvTable(_ params: RegistryInterface.PartnersImport.Params, firstLine: Int) throws -> Table {
+        let text = params.header.map { $0 + "\n" + params.content } ?? params.content
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw RPCError.validationFailed([FieldProblem(
+                path: "content", code: "invalid_csv", messageZh: "无法读取 CSV：\(error)", messageEn: "cannot read the CSV: \(error)")])
+        }
+        let headers = reader.headerRow?.map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        var rows: [(Int, [String])] = []
+        // With a header sent separately, the content's first record is `firstLine`; otherwise the header is.
+        var number = params.header == nil ? firstLine : firstLine - 1
+        while let row = reader.next() {
+            number += 1
+            rows.append((number, row))
+        }
+        if let error = reader.error {
+            rows.append((number + 1, ["\u{0}csv-error: \(error)"]))
+        }
+        return Table(headers: headers, rows: rows, spreadsheet: params.spreadsheet == true)
+    }
+
+    private static func sheetTable(_ content: String) throws -> Table {
+        guard let data = Data(base64Encoded: content, options: .ignoreUnknownCharacters) else {
+            throw RPCError.validationFailed([FieldProblem(
+                path: "content", code: "invalid_base64", messageZh: "xlsx 内容须为 base64 编码", messageEn: "xlsx content must be base64")])
+        }
+        let sheet: Worksheet
+        do {
+            sheet = try Workbook.firstSheet(of: data)
+        } catch {
+            throw RPCError.validationFailed([FieldProblem(
+                path: "content", code: "invalid_xlsx", messageZh: "无法读取 Excel 文件：\(error)", messageEn: "cannot read the Excel file: \(error)")])
+        }
+        guard let header = sheet.rows.first else {
+            throw RPCError.validationFailed([FieldProblem(
+                path: "content", code: "empty_sheet", messageZh: "工作表“\(sheet.name)”是空的", messageEn: "the sheet '\(sheet.name)' is empty")])
+        }
+        return Table(
+            headers: header.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) },
+            rows: sheet.rows.dropFirst().map { ($0.number, $0.cells) }, spreadsheet: true)
+    }
+
+    private static func readTable(_ table: Table, mapping: [String: String?], source: String?, headerPath: String) throws -> Reading {
+        let columns = Self.columns(table.headers, mapping: mapping, spreadsheet: table.spreadsheet)
+        let filled = Set(columns.compactMap(\.field))
+        let missing = PartnerFields.required.filter { !filled.contains($0) && !($0 == "source" && source != nil) }
+        guard missing.isEmpty else {
+            let found = table.headers.filter { !$0.isEmpty }.joined(separator: ", ")
+            throw RPCError.validationFailed([FieldProblem(
+                path: headerPath, code: "missing_columns",
+                messageZh: "表头中找不到以下必需字段的列：\(missing.joined(separator: ", "))（表头为：\(found)）；请用 --map '表头=字段' 指明" + (missing.contains("source") ? "，来源可用 --source 统一指定" : ""),
+                messageEn: "no column fills the required fields \(missing.joined(separator: ", ")) (the headers are: \(found)); name them with --map 'Header=field'" + (missing.contains("source") ? ", and give the source with --source" : ""))])
+        }
+        var indexOfField: [String: Int] = [:]
+        for (index, column) in columns.enumerated() { if let field = column.field { indexOfField[field] = index } }
+        var reading = Reading(columns: columns)
+        for (number, cells) in table.rows {
+            if let first = cells.first, first.hasPrefix("\u{0}csv-error: ") {
+                let error = first.dropFirst("\u{0}csv-error: ".count)
+                reading.bad.append(.init(line: number, fields: [FieldProblem(path: "line", code: "invalid_csv", messageZh: "CSV 格式错误：\(error)", messageEn: "malformed CSV: \(error)")]))
+                continue
+            }
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            var raw = PartnerProfileRules.Raw()
+            for (field, index) in indexOfField where index < cells.count {
+                raw[field] = cells[index]
+            }
+            raw.keywords = Self.keywords(raw["keywords"] ?? "")
+            raw["keywords"] = nil
+            if !table.spreadsheet && cells.count != table.headers.count {
+                raw.problems.append(FieldProblem(
+                    path: "line", code: "column_count", messageZh: "该行有 \(cells.count) 列，表头有 \(table.headers.count) 列",
+                    messageEn: "the line has \(cells.count) columns, the header \(table.headers.count)"))
+            }
+            switch PartnerProfileRules.validate(raw, defaultSource: source) {
+            case .success(let profile):
+                reading.good.append(Line(number: number, profile: profile))
+            case .failure(let problems):
+                let named = problems.fields.map { problem -> FieldProblem in
+                    var problem = problem
+                    if let index = indexOfField[PartnerFields.field(forPath: problem.path)] {
+                        problem.column = table.headers[index]
+                        if table.spreadsheet { problem.cell = Workbook.columnLetter(index) + String(number) }
+                    }
+                    return problem
+                }
+                reading.bad.append(.init(line: number, fields: named))
+            }
+        }
+        return reading
+    }
+
+    /// Keywords in one cell: separated by semicolons (or Chinese ones, or line breaks).
+    private static func keywords(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    // MARK: JSON Lines
+
+    private static func readJSONLines(_ content: String, firstLine: Int, mapping: [String: String?], source: String?) -> Reading {
+        var reading = Reading()
         for (offset, text) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = firstLine + offset
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -38,155 +211,46 @@ enum PartnerImporter {
             do {
                 value = try JSONReader.read(Array(trimmed.utf8))
             } catch {
-                bad.append(.init(line: number, fields: [FieldProblem(
-                    path: "line", code: "invalid_json", messageZh: "该行不是有效的 JSON（\(error)）", messageEn: "the line is not valid JSON (\(error))")]))
+                reading.bad.append(.init(line: number, fields: [Self.problem(
+                    "line", "invalid_json", "该行不是有效的 JSON（\(error)）", "the line is not valid JSON (\(error))")]))
                 continue
             }
             guard case .object(let members) = value else {
-                bad.append(.init(line: number, fields: [FieldProblem(
-                    path: "line", code: "invalid_json", messageZh: "每行须为一个 JSON 对象", messageEn: "each line must be one JSON object")]))
+                reading.bad.append(.init(line: number, fields: [Self.problem(
+                    "line", "invalid_json", "每行须为一个 JSON 对象", "each line must be one JSON object")]))
                 continue
             }
-            var keywords: [String] = []
-            var problems: [FieldProblem] = []
-            switch members["keywords"] {
-            case nil, .null?: break
-            case .array(let items)?:
-                keywords = items.compactMap(\.stringValue)
-                if keywords.count != items.count { problems.append(Self.problem("keywords", "invalid_type", "关键词须为字符串数组", "keywords must be an array of strings")) }
-            case .string(let text)?: keywords = text.split(separator: ";").map(String.init)
-            default: problems.append(Self.problem("keywords", "invalid_type", "关键词须为字符串数组", "keywords must be an array of strings"))
+            var raw = PartnerProfileRules.Raw()
+            // A nested contact as `partners.upsert` takes it, or flat members as a table has them.
+            var flat = members
+            if case .object(let contact)? = members["contact"] {
+                flat["contact"] = nil
+                for (key, member) in contact { flat["contact" + key.prefix(1).uppercased() + key.dropFirst()] = member }
             }
-            func field(_ name: String) -> String? {
-                switch members[name] {
-                case .string(let text)?: return text
-                case nil, .null?: return nil
-                case let other?:
-                    problems.append(Self.problem(name, "invalid_type", "须为文本，实为 \(other.typeName)", "must be text, not \(other.typeName)"))
-                    return nil
+            for (key, member) in flat {
+                let field: String?
+                if let mapped = mapping[PartnerFields.key(key)] { field = mapped } else { field = PartnerFields.field(forHeader: key) }
+                guard let field else { continue }
+                switch (field, member) {
+                case (_, .null): break
+                case ("keywords", .array(let items)):
+                    raw.keywords = items.compactMap(\.stringValue)
+                    if raw.keywords.count != items.count {
+                        raw.problems.append(Self.problem("keywords", "invalid_type", "关键词须为字符串数组", "keywords must be an array of strings"))
+                    }
+                case ("keywords", .string(let text)): raw.keywords = Self.keywords(text)
+                case (_, .string(let text)): raw[field] = text
+                case (_, .integer(let number)) where field == "externalId" || field == "expiresOn": raw[field] = String(number)
+                case (_, let other):
+                    raw.problems.append(Self.problem(field, "invalid_type", "须为文本，实为 \(other.typeName)", "must be text, not \(other.typeName)"))
                 }
             }
-            let raw = RawProfile(
-                externalId: field("externalId"), name: field("name"), country: field("country"), region: field("region"),
-                city: field("city"), kind: field("kind"), expertise: field("expertise"), offers: field("offers"),
-                seeks: field("seeks"), keywords: keywords, source: field("source"), expiresOn: field("expiresOn"))
-            switch Self.validate(raw, earlier: problems) {
-            case .success(let profile): good.append(Line(number: number, profile: profile))
-            case .failure(let problems): bad.append(.init(line: number, fields: problems.fields))
+            switch PartnerProfileRules.validate(raw, defaultSource: source) {
+            case .success(let profile): reading.good.append(Line(number: number, profile: profile))
+            case .failure(let problems): reading.bad.append(.init(line: number, fields: problems.fields))
             }
         }
-        return (good, bad)
-    }
-
-    private static func readCSV(_ content: String, header: String?, firstLine: Int) throws -> ([Line], [RegistryInterface.RejectedLine]) {
-        let text = header.map { $0 + "\n" + content } ?? content
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
-            throw RPCError.validationFailed([FieldProblem(
-                path: "content", code: "invalid_csv", messageZh: "无法读取 CSV：\(error)", messageEn: "cannot read the CSV: \(error)")])
-        }
-        let columns = reader.headerRow?.map { $0.trimmingCharacters(in: .whitespaces) } ?? []
-        let missing = Self.requiredColumns.subtracting(columns)
-        guard missing.isEmpty else {
-            throw RPCError.validationFailed([FieldProblem(
-                path: header == nil ? "content" : "header", code: "missing_columns",
-                messageZh: "CSV 表头缺少必需的列：\(missing.sorted().joined(separator: ", "))",
-                messageEn: "the CSV header lacks required columns: \(missing.sorted().joined(separator: ", "))")])
-        }
-        var good: [Line] = []
-        var bad: [RegistryInterface.RejectedLine] = []
-        // With a header sent separately, the content's first record is `firstLine`; otherwise the header is.
-        var number = header == nil ? firstLine : firstLine - 1
-        while let row = reader.next() {
-            number += 1
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            var values: [String: String] = [:]
-            for (index, column) in columns.enumerated() where index < row.count { values[column] = row[index] }
-            var problems: [FieldProblem] = []
-            if row.count != columns.count {
-                problems.append(Self.problem("line", "column_count", "该行有 \(row.count) 列，表头有 \(columns.count) 列", "the line has \(row.count) columns, the header \(columns.count)"))
-            }
-            let raw = RawProfile(
-                externalId: values["externalId"], name: values["name"], country: values["country"],
-                region: values["region"], city: values["city"], kind: values["kind"], expertise: values["expertise"],
-                offers: values["offers"], seeks: values["seeks"],
-                keywords: (values["keywords"] ?? "").split(separator: ";").map(String.init), source: values["source"],
-                expiresOn: values["expiresOn"])
-            switch Self.validate(raw, earlier: problems) {
-            case .success(let profile): good.append(Line(number: number, profile: profile))
-            case .failure(let problems): bad.append(.init(line: number, fields: problems.fields))
-            }
-        }
-        if let error = reader.error {
-            bad.append(.init(line: number + 1, fields: [Self.problem("line", "invalid_csv", "CSV 格式错误：\(error)", "malformed CSV: \(error)")]))
-        }
-        return (good, bad)
-    }
-
-    /// A profile's fields as read, before checking.
-    private struct RawProfile {
-        var externalId, name, country, region, city, kind, expertise, offers, seeks: String?
-        var keywords: [String]
-        var source, expiresOn: String?
-    }
-
-    private struct Problems: Error {
-        var fields: [FieldProblem]
-    }
-
-    private static func validate(_ raw: RawProfile, earlier: [FieldProblem]) -> Result<PartnerProfile, Problems> {
-        var problems = earlier
-        func text(_ value: String?, _ path: String, maximum: Int, required: Bool, multiline: Bool = false) -> String? {
-            guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                if required { problems.append(Self.problem(path, "required", "此项为必填项", "this field is required")) }
-                return nil
-            }
-            switch TextRules.clean(value, maximumCharacters: maximum, multiline: multiline) {
-            case .success(let clean): return clean
-            case .failure(let problem):
-                problems.append(problem.fieldProblem(path: path))
-                return nil
-            }
-        }
-        let externalId = text(raw.externalId, "externalId", maximum: 100, required: true)
-        let name = text(raw.name, "name", maximum: 300, required: true)
-        var country: String? = nil
-        if let given = text(raw.country, "country", maximum: 60, required: true) {
-            country = CountryCodes.code(for: given)
-            if country == nil {
-                problems.append(Self.problem("country", "invalid_country", "无法识别的国家或地区“\(given)”", "unknown country or region '\(given)'; use an ISO 3166-1 code"))
-            }
-        }
-        var region = text(raw.region, "region", maximum: 100, required: false)
-        let city = text(raw.city, "city", maximum: 100, required: false)
-        let kind = text(raw.kind, "kind", maximum: 40, required: true)
-        if let kind, !Self.kinds.contains(kind) {
-            problems.append(Self.problem("kind", "invalid_kind", "类型须为 company、university、institute 或 foreign_rnd_centre_in_china", "kind must be company, university, institute or foreign_rnd_centre_in_china"))
-        }
-        let expertise = text(raw.expertise, "expertise", maximum: 5_000, required: true, multiline: true)
-        let offers = text(raw.offers, "offers", maximum: 5_000, required: false, multiline: true)
-        let seeks = text(raw.seeks, "seeks", maximum: 5_000, required: false, multiline: true)
-        var keywords: [String] = []
-        for (index, keyword) in raw.keywords.enumerated() {
-            if let clean = text(keyword, "keywords[\(index)]", maximum: 100, required: false) { keywords.append(clean) }
-        }
-        let source = text(raw.source, "source", maximum: 100, required: true)
-        let expiresOn = text(raw.expiresOn, "expiresOn", maximum: 10, required: false)
-        if let expiresOn, expiresOn.range(of: #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"#, options: .regularExpression) == nil {
-            problems.append(Self.problem("expiresOn", "invalid_date", "有效期须为 YYYY-MM-DD 格式", "expiresOn must be a date written YYYY-MM-DD"))
-        }
-        // UK profiles carry their county: derived from the region and city when the sender gave a town.
-        if country == "GB", let county = MidlandsEngine.county(county: region, district: nil, city: city, address: nil) {
-            region = county
-        }
-        guard problems.isEmpty, let externalId, let name, let country, let kind, let expertise, let source else {
-            return .failure(Problems(fields: problems))
-        }
-        return .success(PartnerProfile(
-            externalId: externalId, name: name, country: country, region: region, city: city, kind: kind,
-            expertise: expertise, offers: offers, seeks: seeks, keywords: keywords, source: source, expiresOn: expiresOn))
+        return reading
     }
 
     private static func problem(_ path: String, _ code: String, _ zh: String, _ en: String) -> FieldProblem {
