@@ -120,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "Shared", "ServiceKit", "AuditKit", "TestSupport",
+                "Shared", "ServiceKit", "AuditKit", "TestSupport", "OfficeKit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -169,6 +169,11 @@ let package = Package(
             name: "RegistryTests",
             dependencies: ["Registry"],
             path: "Tests/RegistryTests"
+        ),
+        .testTarget(
+            name: "OfficeKitTests",
+            dependencies: ["OfficeKit"],
+            path: "Tests/OfficeKitTests"
         ),
         .testTarget(
             name: "AdminTests",

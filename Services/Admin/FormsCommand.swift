@@ -48,7 +48,11 @@ struct FormsCommand: AsyncParsableCommand {
         func run() async throws {
             let file = try ImportFile(self.source, maximumFrameBytes: try self.global.configuration().maximumFrameBytes)
             var total = RegistryInterface.FormsImport.Result(accepted: 0, ids: [], rejected: [])
-            for result in try await file.send(RegistryInterface.FormsImport.self, dryRun: self.source.dryRun, global: self.global, timeout: .seconds(300)) {
+            let dryRun = self.source.dryRun
+            for result in try await file.send(
+                RegistryInterface.FormsImport.self, dryRun: dryRun, global: self.global, timeout: .seconds(300),
+                params: { .init(format: $0.format, content: $0.content, dryRun: dryRun, firstLine: $0.firstLine, header: $0.header) })
+            {
                 total.accepted += result.accepted
                 total.ids += result.ids
                 total.rejected += result.rejected

@@ -126,31 +126,37 @@ struct ImportFile {
         }.joined(separator: ",")
     }
 
-    /// The params of one piece; `source` and `mapping` for partner profiles.
-    func params(
-        _ piece: (firstLine: Int, lines: [String]), dryRun: Bool, source: String? = nil, mapping: [String: String]? = nil
-    ) -> RegistryInterface.PartnersImport.Params {
-        // An empty record of a sheet's gap must still be a record: one empty field.
-        let lines = piece.lines.map { $0.isEmpty && self.format == "csv" ? "\"\"" : $0 }
-        return .init(
-            format: self.format, content: lines.joined(separator: "\n"), dryRun: dryRun,
-            firstLine: piece.firstLine, header: self.header, source: source,
-            mapping: mapping, spreadsheet: self.spreadsheet ? true : nil)
+    /// One piece as the import methods take it.
+    struct Piece {
+        var format: String
+        /// The records, joined by line breaks.
+        var content: String
+        var firstLine: Int
+        var header: String?
+        /// Whether the rows came from a spreadsheet.
+        var spreadsheet: Bool
     }
 
-    /// Sends every piece to the registry with `method`, showing progress on standard error; the answers in order.
+    private func piece(_ piece: (firstLine: Int, lines: [String])) -> Piece {
+        // An empty record of a sheet's gap must still be a record: one empty field.
+        let lines = piece.lines.map { $0.isEmpty && self.format == "csv" ? "\"\"" : $0 }
+        return Piece(
+            format: self.format, content: lines.joined(separator: "\n"), firstLine: piece.firstLine, header: self.header,
+            spreadsheet: self.spreadsheet)
+    }
+
+    /// Sends every piece to the registry with `method`, its params made by `params`, showing progress on standard
+    /// error; the answers in order.
     func send<M: RPCMethod>(
-        _ method: M.Type, dryRun: Bool, global: GlobalOptions, timeout: Duration, source: String? = nil, mapping: [String: String]? = nil
-    ) async throws -> [M.Result]
-    where M.Params == RegistryInterface.PartnersImport.Params {
+        _ method: M.Type, dryRun: Bool, global: GlobalOptions, timeout: Duration, params: (Piece) -> M.Params
+    ) async throws -> [M.Result] {
         let configuration = try global.configuration()
         let progress = ProgressBar(total: self.lineCount, label: dryRun ? "checking" : "importing")
         let results = try await withService(.registry, configuration: configuration) { client in
             var results: [M.Result] = []
             var done = 0
             for piece in self.pieces {
-                results.append(try await client.call(
-                    M.self, self.params(piece, dryRun: dryRun, source: source, mapping: mapping), meta: global.meta, timeout: timeout))
+                results.append(try await client.call(M.self, params(self.piece(piece)), meta: global.meta, timeout: timeout))
                 done += piece.lines.count
                 progress.update(done)
             }

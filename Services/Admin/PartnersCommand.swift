@@ -32,9 +32,15 @@ struct PartnersCommand: AsyncParsableCommand {
             let mapping = try self.mapping()
             let file = try ImportFile(self.source, maximumFrameBytes: try self.global.configuration().maximumFrameBytes)
             var total = RegistryInterface.PartnersImport.Result(accepted: 0, created: 0, updated: 0, rejected: [])
+            let dryRun = self.source.dryRun
+            let batch = self.batch
             for result in try await file.send(
-                RegistryInterface.PartnersImport.self, dryRun: self.source.dryRun, global: self.global, timeout: .seconds(120),
-                source: self.batch, mapping: mapping)
+                RegistryInterface.PartnersImport.self, dryRun: dryRun, global: self.global, timeout: .seconds(120),
+                params: { piece in
+                    .init(
+                        format: piece.format, content: piece.content, dryRun: dryRun, firstLine: piece.firstLine, header: piece.header,
+                        source: batch, mapping: mapping, spreadsheet: piece.spreadsheet ? true : nil)
+                })
             {
                 total.accepted += result.accepted
                 total.created += result.created
@@ -85,7 +91,7 @@ struct PartnersCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add one profile (or update the one with the same source and external id) from a JSON file.",
+            abstract: "Add one profile (or update the one with the same source and external id) from a JSON file or --interactive.",
             discussion: """
                 The file holds one profile as `partners.import` takes a JSON line, contact included:                 {"externalId": "…", "name": "…", "country": "FI", "kind": "company", "expertise": "…", "source": "…",                 "contact": {"name": "…", "email": "…", "phone": "+358…"}}. Every bad field is listed (exit 65).
                 """)
@@ -93,10 +99,19 @@ struct PartnersCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "A JSON file holding the profile.")
-        var file: String
+        var file: String?
+
+        @Flag(help: "Ask for each field on the terminal instead (after a meeting, from a business card).")
+        var interactive = false
+
+        func validate() throws {
+            guard (self.file == nil) == self.interactive else {
+                throw ValidationError("give a JSON file or --interactive, not both and not neither")
+            }
+        }
 
         func run() async throws {
-            let profile = try PartnersCommand.readProfile(self.file)
+            let profile = try self.file.map(PartnersCommand.readProfile) ?? PartnersCommand.askForProfile()
             let result = try await withService(.registry, configuration: try self.global.configuration()) { client in
                 try await client.call(RegistryInterface.PartnersUpsert.self, .init(profile: profile), meta: self.global.meta)
             }
@@ -156,6 +171,37 @@ struct PartnersCommand: AsyncParsableCommand {
             if self.global.json { return try printJSON(result) }
             print("档案已撤下 / Profile withdrawn: \(result.id) (revision \(result.revision))")
         }
+    }
+
+    /// One answer per line on standard input, each asked on standard error: what a person types in from a meeting's
+    /// notes. An empty answer leaves an optional field out; the registry checks the whole profile as an import line.
+    fileprivate static func askForProfile() -> PartnerProfile {
+        func ask(_ zh: String, _ en: String, default value: String? = nil) -> String? {
+            StandardStream.error("\(zh) / \(en)" + (value.map { " [\($0)]" } ?? "") + ": ")
+            guard let line = readLine(strippingNewline: true) else { return value }
+            let answer = line.trimmingCharacters(in: .whitespaces)
+            return answer.isEmpty ? value : answer
+        }
+        let stamp = Timestamp.string(from: Date()).prefix(19).filter { $0.isNumber }
+        let name = ask("机构名称", "Organisation name") ?? ""
+        let country = ask("国家", "Country (code or name)") ?? ""
+        let city = ask("城市", "Town or city")
+        let kind = ask("类型", "Kind (company, university, institute, public, other)", default: "company") ?? "company"
+        let expertise = ask("专长", "Expertise") ?? ""
+        let keywords = ask("关键词（分号分隔）", "Keywords (separated by ;)").map { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let contactName = ask("联系人", "Contact name")
+        let email = ask("电子邮件", "E-mail")
+        let phone = ask("电话（带国家代码）", "Phone (with the country code)")
+        let website = ask("网站", "Website")
+        let nuts = ask("NUTS 代码", "NUTS code")
+        let expires = ask("有效期至", "Valid until (YYYY-MM-DD)")
+        let source = ask("来源", "Source", default: "staff") ?? "staff"
+        let externalId = ask("编号", "External id", default: "staff-\(stamp)") ?? "staff-\(stamp)"
+        let contact = contactName == nil && email == nil && phone == nil ? nil : PartnerContact(name: contactName, email: email, phone: phone)
+        return PartnerProfile(
+            externalId: externalId, name: name, country: country, region: nil, city: city, kind: kind, expertise: expertise,
+            offers: nil, seeks: nil, keywords: keywords, source: source, expiresOn: expires, nutsCode: nuts, website: website,
+            contact: contact)
     }
 
     /// A profile from a JSON file: the profile itself, or `{"profile": …}` as `partners.upsert` takes it.

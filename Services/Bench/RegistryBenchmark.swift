@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import GRDB
 import NIOCore
+import OfficeKit
 import Shared
 
 /// `lingyan-bench registry`: durable form submissions per second with one and many clients, with and without group
 /// commit, beside what SQLite itself manages on this disk; the acknowledged forms counted again after a SIGKILL;
-/// and the rate of a 10,000-profile import through the CLI.
+/// and partner imports through the CLI — the real development set and generated profiles, as JSON Lines, CSV and
+/// Excel — beside SQLite's own rate for inserting the same rows in one transaction.
 struct RegistryBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
@@ -18,8 +20,14 @@ struct RegistryBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds to measure each level (after a one-second warm-up).")
     var seconds = 3.0
 
-    @Option(help: "Partner profiles in the import run.")
-    var profiles = 10_000
+    @Option(help: "Generated partner profiles in the import runs.")
+    var profiles = 100_000
+
+    @Option(help: "The real profiles to import (JSON Lines; default ../shared/matching-dev/partners.jsonl when it is there).")
+    var real: String?
+
+    @Flag(help: "Only the import runs.")
+    var importOnly = false
 
     @Option(help: "Directory of the executables to measure (default: beside lingyan-bench).")
     var binDir: String?
@@ -30,6 +38,7 @@ struct RegistryBenchmark: AsyncParsableCommand {
         let directory = productDirectory(self.binDir)
         print("\(System.coreCount) cores; synchronous=FULL; \(self.seconds) s per level")
         print("")
+        if self.importOnly { return try await self.measureImports(directory: directory) }
         try self.measureSQLite()
         print("")
         print(row(["forms.submit", "clients", "forms/s", "p50", "p99"]))
@@ -67,7 +76,7 @@ struct RegistryBenchmark: AsyncParsableCommand {
             }
         }
         print("")
-        try await self.measureImport(directory: directory)
+        try await self.measureImports(directory: directory)
     }
 
     /// What SQLite does on this disk with nothing else in the way: one-row transactions, and 1,000-row ones.
@@ -98,27 +107,111 @@ struct RegistryBenchmark: AsyncParsableCommand {
         print("SQLite alone (1 KB rows): \(Int(single)) one-row transactions/s; \(Int(batched)) rows/s in 1,000-row transactions")
     }
 
-    /// `lingyan partners import` of a generated JSON Lines file, timed from the outside.
-    private func measureImport(directory: String) async throws {
+    /// `lingyan partners import` of each set in each format into an empty registry, timed from the outside, and
+    /// SQLite inserting the same stored rows in one transaction: the limit the import could reach.
+    private func measureImports(directory: String) async throws {
+        var sets: [(String, [[String: JSONValue]])] = []
+        let realPath = self.real ?? "../shared/matching-dev/partners.jsonl"
+        if let text = try? String(contentsOfFile: realPath, encoding: .utf8) {
+            let lines = text.split(separator: "\n")
+            sets.append(("real (\(lines.count))", try lines.map { line in
+                guard case .object(let members) = try JSONReader.read(Array(line.utf8)) else { return [:] }
+                return members
+            }))
+        } else {
+            print("(no real profiles at \(realPath); --real PATH names them)")
+        }
+        sets.append(("generated (\(self.profiles))", (0..<self.profiles).map(Self.profile)))
+        print(row(["partners import", "profiles", "lines/s", "seconds", "MiB"]))
+        for (label, profiles) in sets {
+            for format in ["jsonl", "csv", "xlsx"] {
+                let home = try scratchHome()
+                defer { try? FileManager.default.removeItem(atPath: home) }
+                let file = "\(home)/profiles.\(format)"
+                try Self.write(profiles, format: format, to: file)
+                let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                let registry = try spawn("\(directory)/lingyan-registry", home: home, log: "\(home)/registry.log")
+                defer { stop(registry) }
+                _ = try await RPCClient.connect(socketPath: "\(home)/run/registry.sock", retryingFor: .seconds(10))
+                let start = ContinuousClock.now
+                let cli = try spawn(
+                    "\(directory)/lingyan", arguments: ["partners", "import", file, "--json", "--source", "bench"], home: home,
+                    log: "\(home)/import.log")
+                var status: Int32 = 0
+                waitpid(cli, &status, 0)
+                let elapsed = (ContinuousClock.now - start).seconds
+                print(row([
+                    "\(label) \(format)", String(profiles.count), String(Int(Double(profiles.count) / elapsed)),
+                    String(format: "%.2f", elapsed), String(format: "%.1f", Double(bytes) / 1_048_576),
+                ]))
+                if status != 0 {
+                    let output = (try? String(contentsOfFile: "\(home)/import.log", encoding: .utf8)) ?? ""
+                    print("  exit \(status >> 8): \(output.prefix(600))")
+                }
+            }
+            try self.measureSQLiteInsert(label: label, profiles)
+        }
+    }
+
+    /// The profiles as the import stores them, inserted by SQLite alone into a table of the same shape.
+    private func measureSQLiteInsert(label: String, _ profiles: [[String: JSONValue]]) throws {
         let home = try scratchHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let registry = try spawn("\(directory)/lingyan-registry", home: home, log: "\(home)/registry.log")
-        defer { stop(registry) }
-        _ = try await RPCClient.connect(socketPath: "\(home)/run/registry.sock", retryingFor: .seconds(10))
-        let file = "\(home)/profiles.jsonl"
-        let lines = try (0..<self.profiles).map { try LingyanJSON.string(Self.profile($0)) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let pool = try DatabasePool(path: "\(home)/sqlite.sqlite", configuration: configuration)
+        try pool.write { db in
+            try db.execute(sql: """
+                CREATE TABLE partners (id TEXT PRIMARY KEY, source TEXT NOT NULL, externalId TEXT NOT NULL, country TEXT NOT NULL,
+                revision INTEGER NOT NULL, body TEXT NOT NULL, importedAt TEXT NOT NULL, updatedAt TEXT NOT NULL,
+                status TEXT NOT NULL, expiresOn TEXT, withdrawal TEXT, UNIQUE (source, externalId))
+                """)
+        }
+        let bodies = try profiles.map { try LingyanJSON.string(JSONValue.object($0)) }
         let start = ContinuousClock.now
-        let cli = try spawn(
-            "\(directory)/lingyan", arguments: ["partners", "import", file, "--json"], home: home, log: "\(home)/import.log")
-        var status: Int32 = 0
-        waitpid(cli, &status, 0)
+        try pool.write { db in
+            let statement = try db.makeStatement(sql: "INSERT INTO partners VALUES (?, 'bench', ?, ?, 1, ?, ?, ?, 'active', NULL, NULL)")
+            for (index, body) in bodies.enumerated() {
+                let stamp = "2026-12-02T00:00:00.000Z"
+                try statement.execute(arguments: [
+                    String(format: "P-%06d", index + 1), profiles[index]["externalId"]?.stringValue ?? "\(index)",
+                    profiles[index]["country"]?.stringValue ?? "", body, stamp, stamp,
+                ])
+            }
+        }
         let elapsed = (ContinuousClock.now - start).seconds
-        let output = (try? String(contentsOfFile: "\(home)/import.log", encoding: .utf8)) ?? ""
-        print("lingyan partners import: \(self.profiles) profiles (\(bytes / 1024) KiB) in \(String(format: "%.2f", elapsed)) s = "
-            + "\(Int(Double(self.profiles) / elapsed)) lines/s, exit \(status >> 8)")
-        if status != 0 { print(output.suffix(2_000)) }
+        print(row(["\(label) SQLite alone", String(profiles.count), String(Int(Double(profiles.count) / elapsed)), String(format: "%.2f", elapsed), ""]))
+    }
+
+    /// The columns every format carries, in this order.
+    private static let columns = [
+        "externalId", "name", "country", "region", "city", "kind", "expertise", "offers", "seeks", "keywords", "expiresOn", "nutsCode",
+    ]
+
+    private static func write(_ profiles: [[String: JSONValue]], format: String, to path: String) throws {
+        func cells(_ profile: [String: JSONValue]) -> [String] {
+            Self.columns.map { column in
+                switch profile[column] {
+                case .array(let items)?: items.compactMap(\.stringValue).joined(separator: ";")
+                case .string(let text)?: text
+                default: ""
+                }
+            }
+        }
+        switch format {
+        case "jsonl":
+            let lines = try profiles.map { try LingyanJSON.string(JSONValue.object($0)) }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        case "csv":
+            let lines = [Self.columns] + profiles.map(cells)
+            let text = lines.map { fields in
+                fields.map { $0.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                    .joined(separator: ",")
+            }.joined(separator: "\n")
+            try (text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        default:
+            try WorkbookWriter.data(sheetName: "Partners", rows: [Self.columns] + profiles.map(cells)).write(to: URL(fileURLWithPath: path))
+        }
     }
 
     /// One submission frame: a complete, valid form.
@@ -151,7 +244,7 @@ struct RegistryBenchmark: AsyncParsableCommand {
             "country": .string(country), "kind": "company",
             "expertise": "Membrane water treatment, desalination and industrial wastewater reuse; pilot plants.",
             "offers": "Joint development and pilot sites", "seeks": "Manufacturing partners in China",
-            "keywords": ["water treatment", "membranes", "desalination"], "source": "bench", "expiresOn": "2027-12-31",
+            "keywords": ["water treatment", "membranes", "desalination"], "source": "bench", "expiresOn": "2099-12-31",
         ]
         if let region { profile["region"] = .string(region) }
         return profile

@@ -87,6 +87,12 @@ public enum Workbook {
         return seen ? index - 1 : nil
     }
 
+    /// A parser that reads `data` in pieces: given a part of more than 10 MB in one piece, libxml2 refuses it
+    /// ("huge input lookup"), and a sheet of 100,000 rows is ten times that.
+    static func parser(_ data: Data) -> XMLParser {
+        XMLParser(stream: InputStream(data: data))
+    }
+
     /// The first tab's name and part path, from the workbook part and its relationships; the conventional
     /// `xl/worksheets/sheet1.xml` when a writer left those out.
     private static func firstSheetPart(_ archive: Archive) throws -> (String, String) {
@@ -131,7 +137,7 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
 
     static func collect(_ data: Data, element: String, part: String) throws -> [[String: String]] {
         let collector = ElementCollector(element: element)
-        let parser = XMLParser(data: data)
+        let parser = Workbook.parser(data)
         parser.delegate = collector
         guard parser.parse() else {
             throw WorkbookError.damaged(part: part, reason: parser.parserError.map { "\($0)" } ?? "malformed XML")
@@ -154,7 +160,7 @@ private final class SharedStringsReader: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data) throws -> [String] {
         let reader = SharedStringsReader()
-        let parser = XMLParser(data: data)
+        let parser = Workbook.parser(data)
         parser.delegate = reader
         guard parser.parse() else {
             throw WorkbookError.damaged(part: "xl/sharedStrings.xml", reason: parser.parserError.map { "\($0)" } ?? "malformed XML")
@@ -204,7 +210,7 @@ private final class SheetReader: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data, strings: [String], part: String) throws -> [Worksheet.Row] {
         let reader = SheetReader(strings: strings)
-        let parser = XMLParser(data: data)
+        let parser = Workbook.parser(data)
         parser.delegate = reader
         guard parser.parse() else {
             throw WorkbookError.damaged(part: part, reason: parser.parserError.map { "\($0)" } ?? "malformed XML")

@@ -122,15 +122,24 @@ extension RegistryStore {
         let stamp = Timestamp.string(from: now)
         let body = try LingyanJSON.string(profile)
         let lapsed = profile.expiresOn.map { $0 < CatalogueRules.localDate(now) } ?? false
-        let existing = try id.map { try PartnerRecord.fetchOne(db, key: $0) }
-            ?? PartnerRecord.filter(PartnerRecord.Columns.source == profile.source && PartnerRecord.Columns.externalId == profile.externalId).fetchOne(db)
+        // Imports look up and insert one row per line: prepared once per connection, not generated per line.
+        let existing: PartnerRecord?
+        if let id {
+            existing = try PartnerRecord.fetchOne(db, key: id)
+        } else {
+            existing = try PartnerRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM partners WHERE source = ? AND externalId = ?"),
+                arguments: [profile.source, profile.externalId])
+        }
         guard var record = existing else {
             let id = Self.identifier("P-", try Self.nextValue("partner", db: db))
             let status: PartnerStatus = lapsed ? .expired : .active
-            try PartnerRecord(
-                id: id, source: profile.source, externalId: profile.externalId, country: profile.country, revision: 1, body: body,
-                importedAt: stamp, updatedAt: stamp, status: status.rawValue, expiresOn: profile.expiresOn, withdrawal: nil
-            ).insert(db)
+            try db.cachedStatement(sql: """
+                INSERT INTO partners (id, source, externalId, country, revision, body, importedAt, updatedAt, status, expiresOn)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    id, profile.source, profile.externalId, profile.country, body, stamp, stamp, status.rawValue, profile.expiresOn,
+                ])
             try self.feed.append(
                 db, type: "partner.imported", entity: "partner:\(id)", actor: actor,
                 data: [

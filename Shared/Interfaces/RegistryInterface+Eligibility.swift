@@ -124,7 +124,8 @@ extension RegistryInterface {
         public var city: String?
         /// Postal address.
         public var address: String?
-        /// `foreign_company`, `university`, `institute`, `foreign_rnd_centre_in_china`.
+        /// `foreign_company`, `university`, `institute`, `foreign_rnd_centre_in_china`; a partner profile's kinds
+        /// (`company`, `public`, `other`) too.
         public var kind: String?
         /// For an R&D centre in China: its Fortune Global 500 parent company.
         public var fortuneGlobal500Parent: String?

@@ -251,8 +251,30 @@ extension RegistryInterface {
         public static let access = MethodAccess.write
         public static let errors: [RPCErrorCode] = [.validationFailed]
 
-        /// As for `partners.import`: `format`, `content`, `dryRun`, and `firstLine` / `header` for a file sent in pieces.
-        public typealias Params = PartnersImport.Params
+        public struct Params: Codable, Sendable, Hashable, ShapeExample {
+            /// `jsonl` or `csv`.
+            public var format: String
+            /// The lines; CSV starts with its header row. The CLI splits large files into pieces on record boundaries.
+            public var content: String
+            /// Check every line and report, storing nothing.
+            public var dryRun: Bool?
+            /// The line number of the content's first line within the whole file (default 1), for reports.
+            public var firstLine: Int?
+            /// For CSV content sent in pieces: the header row of the file.
+            public var header: String?
+
+            public init(format: String, content: String, dryRun: Bool? = nil, firstLine: Int? = nil, header: String? = nil) {
+                self.format = format
+                self.content = content
+                self.dryRun = dryRun
+                self.firstLine = firstLine
+                self.header = header
+            }
+
+            public static var example: Params {
+                Params(format: "jsonl", content: "{…}", dryRun: true, firstLine: 1, header: "organization.nameZh,contact.name")
+            }
+        }
 
         public struct Result: Codable, Sendable, Hashable, ShapeExample {
             /// Good lines (submitted, or that would be on a dry run).

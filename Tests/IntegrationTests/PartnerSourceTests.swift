@@ -296,6 +296,34 @@ struct PartnerSourceTests {
         }
     }
 
+    @Test("a profile typed in answer by answer (`partners add --interactive`), bad answers named, good ones stored")
+    func interactiveAdd() async throws {
+        try await self.withServices([.registry]) { home in
+            let answers = ["Vaisala Water Oy", "芬兰", "Vantaa", "SME", "Water quality sensors", "sensors; water",
+                           "Mikko Laine", "mikko@example.fi", "+358 50 765 4321", "example.fi", "FI1B1", "2027-06-30", "", "meeting-1"]
+            let bad = ["Nowhere Ltd", "Atlantis", "", "", "Sensors", "", "", "not-mail", "", "", "", "", "", ""]
+            func add(_ lines: [String]) throws -> CLIRun {
+                let input = "\(home.path)/answers.txt"
+                try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+                var environment = ProcessInfo.processInfo.environment
+                environment["LINGYAN_HOME"] = home.path
+                return try CLIRun.run(["/bin/sh", "-c", "exec '\(BuiltProducts.path("lingyan"))' partners add --interactive < '\(input)'"], environment: environment)
+            }
+            let refused = try add(bad)
+            #expect(refused.status == 65, "\(refused.standardOutput)\(refused.standardError)")
+            #expect(refused.standardError.contains("profile.country") && refused.standardError.contains("profile.contact.email"), "\(refused.standardError)")
+            let added = try add(answers)
+            #expect(added.status == 0, "\(added.standardError)")
+            #expect(added.standardError.contains("机构名称 / Organisation name"))
+            let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+            let stored = try #require(try await self.allPartners(client).first)
+            await client.close()
+            #expect(stored.profile.country == "FI" && stored.profile.kind == "company" && stored.profile.source == "staff")
+            #expect(stored.profile.contact?.phone == "+358507654321" && stored.profile.keywords == ["sensors", "water"])
+            #expect(stored.profile.externalId == "meeting-1" && stored.profile.expiresOn == "2027-06-30")
+        }
+    }
+
     @Test(
         "a reader sees a profile's contact and website masked",
         .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root to run the CLI as another user"))

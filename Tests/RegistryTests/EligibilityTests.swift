@@ -207,6 +207,12 @@ struct EligibilityTests {
             participants: [.init(kind: "university", name: "浙江大学", province: "浙江")], state: .open)
         #expect(self.severity(company, "partner_enterprise") == nil)
         #expect(self.severity(company, "industry_academia") == "priority")
+        // Profile kinds as CORDIS gives them: a public body or a cluster is not an enterprise either; a company is.
+        let agency = self.check("2025-BE-VWV", partner: .init(name: "POM West-Vlaanderen", country: "BE", city: "Brugge", kind: "public"), state: .open)
+        #expect(agency.findings.first { $0.rule == "partner_enterprise" }?.messageEn.contains("public body") == true)
+        let cluster = self.check("2025-FI", partner: .init(name: "Cleantech Cluster", country: "FI", kind: "other"), state: .open)
+        #expect(self.severity(cluster, "partner_enterprise") == "warning")
+        #expect(self.severity(self.check("2025-FI", partner: .init(name: "Aqua Oy", country: "FI", kind: "company"), state: .open), "partner_enterprise") == nil)
     }
 
     @Test("the R&D-centre call needs a foreign Fortune Global 500 parent: 吉利控股 is Chinese")

@@ -109,10 +109,14 @@ struct EligibilityChecker {
             self.add("partner_country", "error", "该计划的合作方须位于 \(wanted)，所填国家为 \(partner.country)", "this call's partner must be in \(wanted), not \(partner.country)")
             return
         }
-        if self.call.category != .foreignRndInstitution, let kind = partner.kind, ["university", "institute"].contains(kind) {
-            // "由双方企业牵头" / the UK call "与…的企业": the foreign agency decides on a non-enterprise partner.
-            let zh = kind == "university" ? "高校" : "科研院所"
-            self.add("partner_enterprise", "warning", "该计划由双方企业牵头，合作方为\(zh)：可作为参与单位，能否作为唯一外方合作方由外方主管部门决定", "this call pairs enterprises on both sides; a \(kind) as the only foreign partner is for the foreign agency to accept, and is welcome as a participant beside an enterprise")
+        // "由双方企业牵头" / the UK call "与…的企业": the foreign agency decides on a non-enterprise partner. Profile
+        // kinds as sources write them count too: a public body or an association is not an enterprise either.
+        let nonEnterprise: [String: (zh: String, en: String)] = [
+            "university": ("高校", "university"), "institute": ("科研院所", "research institute"),
+            "public": ("政府或公共机构", "public body"), "other": ("协会、产业集群或非营利组织", "association, cluster or non-profit"),
+        ]
+        if self.call.category != .foreignRndInstitution, let kind = partner.kind, let names = nonEnterprise[kind] {
+            self.add("partner_enterprise", "warning", "该计划由双方企业牵头，合作方为\(names.zh)：可作为参与单位，能否作为唯一外方合作方由外方主管部门决定", "this call pairs enterprises on both sides; a \(names.en) as the only foreign partner is for the foreign agency to accept, and is welcome as a participant beside an enterprise")
         }
         if self.call.id.hasSuffix("-BE-VWV") || self.call.region == "VWV" {
             self.westFlandersPartner(partner)

@@ -26,7 +26,7 @@ enum FormImporter {
 
     /// Parses and validates `content`; the whole request fails only when its format is unusable.
     static func read(_ params: RegistryInterface.FormsImport.Params) throws -> (good: [Line], bad: [RegistryInterface.RejectedLine]) {
-        let first = try ImportLines.firstLine(of: params)
+        let first = try ImportLines.firstLine(params.firstLine)
         let records: [(number: Int, result: Result<PartnerSearchForm, Problems>)]
         switch params.format {
         case "jsonl": records = Self.jsonLines(params.content, firstLine: first)

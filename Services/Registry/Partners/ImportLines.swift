@@ -8,8 +8,8 @@ enum ImportLines {
     static let maximumFirstLine = 1_000_000_000
 
     /// The number of the content's first line, checked.
-    static func firstLine(of params: RegistryInterface.PartnersImport.Params) throws -> Int {
-        let first = params.firstLine ?? 1
+    static func firstLine(_ given: Int?) throws -> Int {
+        let first = given ?? 1
         guard (1...Self.maximumFirstLine).contains(first) else {
             throw RPCError.validationFailed([FieldProblem(
                 path: "firstLine", code: "out_of_range",

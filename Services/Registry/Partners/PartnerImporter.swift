@@ -31,7 +31,7 @@ enum PartnerImporter {
     /// Parses and validates an import; the whole request fails only when its content cannot be read at all, or
     /// when its columns cannot fill a profile.
     static func read(_ params: RegistryInterface.PartnersImport.Params) throws -> Reading {
-        let first = try ImportLines.firstLine(of: params)
+        let first = try ImportLines.firstLine(params.firstLine)
         let mapping = try Self.mapping(params.mapping)
         let source = try params.source.map { try Self.importSource($0) }
         switch params.format {
@@ -203,13 +203,22 @@ enum PartnerImporter {
 
     private static func readJSONLines(_ content: String, firstLine: Int, mapping: [String: String?], source: String?) -> Reading {
         var reading = Reading()
-        for (offset, text) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Member names repeat on every line: each is resolved to its field once per import.
+        var fieldOfMember: [String: String?] = [:]
+        func field(of key: String) -> String? {
+            if let known = fieldOfMember[key] { return known }
+            let resolved: String?
+            if let mapped = mapping[PartnerFields.key(key)] { resolved = mapped } else { resolved = PartnerFields.field(forHeader: key) }
+            fieldOfMember[key] = .some(resolved)
+            return resolved
+        }
+        // Lines split as bytes: splitting a String on "\n" walks grapheme clusters, and was a tenth of the import.
+        for (offset, bytes) in content.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let number = firstLine + offset
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let value: JSONValue
             do {
-                value = try JSONReader.read(Array(trimmed.utf8))
+                value = try JSONReader.read(bytes)
             } catch {
                 reading.bad.append(.init(line: number, fields: [Self.problem(
                     "line", "invalid_json", "该行不是有效的 JSON（\(error)）", "the line is not valid JSON (\(error))")]))
@@ -228,9 +237,7 @@ enum PartnerImporter {
                 for (key, member) in contact { flat["contact" + key.prefix(1).uppercased() + key.dropFirst()] = member }
             }
             for (key, member) in flat {
-                let field: String?
-                if let mapped = mapping[PartnerFields.key(key)] { field = mapped } else { field = PartnerFields.field(forHeader: key) }
-                guard let field else { continue }
+                guard let field = field(of: key) else { continue }
                 switch (field, member) {
                 case (_, .null): break
                 case ("keywords", .array(let items)):

@@ -43,7 +43,8 @@ enum PartnerKinds {
 
     /// The stored kind a source's word means; nil when it means none of them.
     static func kind(for written: String) -> String? {
-        Self.lookup[Self.key(written)]
+        // Most lines already say `company` or `PRC`: a direct hit needs no normalising.
+        Self.lookup[written] ?? Self.lookup[Self.key(written)]
     }
 
     /// Case, underscores, hyphens and runs of spaces do not tell spellings apart.

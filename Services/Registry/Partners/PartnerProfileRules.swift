@@ -47,7 +47,8 @@ enum PartnerProfileRules {
         }
         func text(_ field: String, _ path: String? = nil, maximum: Int, required: Bool = false, multiline: Bool = false, value: String? = nil) -> String? {
             let path = path ?? field
-            guard let given = value ?? raw[field], !given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            // Swift's own white-space test: Foundation's trimming bridges through NSString, and was the dearest step.
+            guard let given = value ?? raw[field], !given.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
                 if required { add(path, "required", "此项为必填项", "this field is required") }
                 return nil
             }
@@ -83,7 +84,7 @@ enum PartnerProfileRules {
         for (index, keyword) in raw.keywords.enumerated() {
             if let clean = text("keywords", "keywords[\(index)]", maximum: 100, value: keyword) { keywords.append(clean) }
         }
-        let source = text("source", maximum: 100, value: raw["source"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? defaultSource)
+        let source = text("source", maximum: 100, value: raw["source"].flatMap { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? nil : $0 } ?? defaultSource)
         if source == nil && !problems.contains(where: { $0.path == "source" }) {
             add("source", "required", "此项为必填项（可在导入时用 --source 统一指定）", "this field is required (or give it once for the file with --source)")
         }
@@ -97,7 +98,10 @@ enum PartnerProfileRules {
         var nutsCode: String? = nil
         if let given = text("nutsCode", maximum: 20) {
             let code = given.uppercased().filter { !$0.isWhitespace }
-            if code.range(of: #"^[A-Z]{2}[A-Z0-9]{0,3}$"#, options: .regularExpression) == nil {
+            let letters = code.unicodeScalars
+            let shaped = (2...5).contains(letters.count) && letters.prefix(2).allSatisfy { ("A"..."Z").contains($0) }
+                && letters.dropFirst(2).allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            if !shaped {
                 add("nutsCode", "invalid_nuts", "NUTS 代码格式不正确（应如 UKG13、BE251）：“\(given)”", "not a NUTS 2021 code (such as UKG13 or BE251): '\(given)'")
             } else if let country, Self.nutsPrefix(of: country) != String(code.prefix(2)) {
                 add("nutsCode", "nuts_country_mismatch", "NUTS 代码 \(code) 不属于所填国家 \(country)", "the NUTS code \(code) is not in \(country), the profile's country")
@@ -179,22 +183,39 @@ enum PartnerProfileRules {
     /// A day as `YYYY-MM-DD`: written so, as a date and time, as `2026/12/31`, or as a spreadsheet's serial day
     /// number (46387 is 2026-12-31), which is how Excel stores a date cell.
     static func day(_ text: String) -> String? {
-        let written = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "/", with: "-")
-        let pattern = #"^(\d{4})-(\d{1,2})-(\d{1,2})([ T].*)?$"#
-        if let match = written.range(of: pattern, options: .regularExpression) {
-            let parts = written[match].prefix { $0 != " " && $0 != "T" }.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-            let day = String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
-            // 2026-02-30 is not a day: the calendar must give the same day back.
-            guard let date = Timestamp.date(from: day + "T00:00:00Z"), Timestamp.string(from: date).hasPrefix(day) else { return nil }
-            return day
+        let written = text.trimmingCharacters(in: .whitespaces)
+        // Year, month and day as digits between "-" or "/", optionally followed by a time.
+        let datePart = written.prefix { $0 != " " && $0 != "T" }
+        let fields = datePart.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }
+        if fields.count == 3, fields[0].count == 4, (1...2).contains(fields[1].count), (1...2).contains(fields[2].count),
+           fields.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+           let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2])
+        {
+            guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            return Self.format(year, month, day)
         }
-        if let serial = Double(written), serial >= 1, serial < 2_958_466, serial == serial.rounded(.down) {
+        if let serial = Int(written), serial >= 1, serial < 2_958_466 {
             // Day 25569 is 1970-01-01 in Excel's 1900 date system.
-            let date = Date(timeIntervalSince1970: (serial - 25_569) * 86_400)
+            let date = Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400)
             return String(Timestamp.string(from: date).prefix(10))
         }
         return nil
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private static func format(_ year: Int, _ month: Int, _ day: Int) -> String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 }
 
