@@ -5,8 +5,10 @@ import GRDB
 import NIOCore
 import Shared
 
-/// `lingyan-bench notification`: messages delivered per second into the Maildir from a burst of outbox rows, and
-/// the time from an acknowledged `forms.submit` (its `form.submitted` event committed) to the receipt in `new/`.
+/// `lingyan-bench notification`: messages delivered per second into the Maildir from a burst of outbox rows; letters
+/// per second written from a burst of registry events (each letter rendered from its template, to the contact and
+/// to staff); and the time from an acknowledged `forms.submit` (its `form.submitted` event committed) to the
+/// receipt in `new/`.
 struct NotificationBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notification",
@@ -18,6 +20,9 @@ struct NotificationBenchmark: AsyncParsableCommand {
     @Option(help: "Forms submitted one at a time for the latency figure.")
     var forms = 300
 
+    @Option(help: "Forms submitted while the notifier is stopped, for the letters/s figure (two letters each).")
+    var letters = 5_000
+
     @Option(help: "Directory of the executables to measure (default: beside lingyan-bench).")
     var binDir: String?
 
@@ -26,6 +31,7 @@ struct NotificationBenchmark: AsyncParsableCommand {
         let directory = productDirectory(self.binDir)
         print("\(System.coreCount) cores; Maildir on \(NSTemporaryDirectory()); every message fsynced, then new/ fsynced")
         try await self.measureBurst(directory: directory)
+        try await self.measureLetters(directory: directory)
         try await self.measureLatency(directory: directory)
     }
 
@@ -75,6 +81,34 @@ struct NotificationBenchmark: AsyncParsableCommand {
         let seconds = (ContinuousClock.now - started).seconds
         print("burst: \(delivered) of \(self.burst) messages (\(bytes / self.burst) bytes each) in \(String(format: "%.2f", seconds)) s "
             + "from start-up = \(Int(Double(delivered) / seconds)) messages/s")
+    }
+
+    /// Forms submitted while the notifier is stopped; then the notifier starts and turns their events into letters
+    /// (a receipt to the contact, a letter to staff), each built from its template and delivered.
+    private func measureLetters(directory: String) async throws {
+        let home = try scratchHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["LINGYAN_STAFF_EMAILS": "desk@zjstec.example.cn"]
+        let registry = try spawn("\(directory)/lingyan-registry", home: home, log: "\(home)/registry.log", environment: environment)
+        defer { stop(registry) }
+        let client = try await RPCClient.connect(socketPath: "\(home)/run/registry.sock", retryingFor: .seconds(10))
+        let form = RegistryBenchmark.sampleForm
+        for _ in 0..<self.letters { _ = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: form)) }
+        await client.close()
+        let expected = 2 * self.letters
+        let started = ContinuousClock.now
+        let notifier = try spawn("\(directory)/lingyan-notification", home: home, log: "\(home)/notification.log", environment: environment)
+        defer { stop(notifier) }
+        let outbox = try await RPCClient.connect(socketPath: "\(home)/run/notification.sock", retryingFor: .seconds(10))
+        while try await outbox.call(FeedInterface.Read.self, .init(after: Int64(expected - 1), limit: 1)).events.isEmpty {
+            try await Task.sleep(for: .milliseconds(5))
+            if ContinuousClock.now - started > .seconds(600) { break }
+        }
+        await outbox.close()
+        let delivered = (try? FileManager.default.contentsOfDirectory(atPath: "\(home)/mail/Maildir/new").count) ?? 0
+        let seconds = (ContinuousClock.now - started).seconds
+        print("letters: \(delivered) of \(expected) from \(self.letters) form.submitted events in \(String(format: "%.2f", seconds)) s "
+            + "from start-up = \(Int(Double(delivered) / seconds)) letters/s")
     }
 
     /// Forms submitted one at a time; for each, the time from the acknowledgement to its receipt appearing in `new/`.

@@ -13,7 +13,13 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
     router.registerFeed(store.feed, database: store.database)
     NotifierHandlers(store: store, clock: context.clock).register(in: &router)
 
-    let triggers = Triggers(from: configuration.mailFrom, staff: configuration.staffAddresses, clock: context.clock)
+    let letters: LetterTemplates
+    do {
+        letters = try LetterTemplates(directory: configuration.templatesDirectory)
+    } catch let problem as LetterTemplates.Problem {
+        throw StartupConfigurationError(problem.description)
+    }
+    let triggers = Triggers(from: configuration.mailFrom, staff: configuration.staffAddresses, clock: context.clock, letters: letters)
     let signal = store.queued
     // Every queued row wakes the dispatcher once the page's transaction commits.
     let wake: @Sendable (Database) -> Void = { db in db.afterNextTransaction { _ in signal.advance(to: signal.head + 1) } }
@@ -39,7 +45,7 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
     }
     let reminders = Reminders(
         store: store, registrySocket: configuration.socketPath(for: .registry), from: configuration.mailFrom,
-        staff: configuration.staffAddresses, clock: context.clock, logger: context.logger)
+        staff: configuration.staffAddresses, clock: context.clock, logger: context.logger, letters: letters)
     let dispatcher = Dispatcher(
         store: store, maildir: Maildir(path: configuration.maildirDirectory), sendmail: configuration.sendmailCommand,
         clock: context.clock, logger: context.logger,

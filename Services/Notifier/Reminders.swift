@@ -18,6 +18,7 @@ struct Reminders: Service {
     let staff: [String]
     let clock: LingyanClock
     let logger: Logger
+    let letters: LetterTemplates
     var interval: Duration = .seconds(60)
 
     static let deadlineOffsets = [30, 7, 1]
@@ -62,30 +63,47 @@ struct Reminders: Service {
         let calls = try await client.call(RegistryInterface.CallsList.self, .init()).calls
         let signature = Signature(calls: calls)
         for call in calls {
-            guard let deadline = call.deadline, today <= deadline, let offset = Self.dueOffset(today: today, deadline: deadline)
+            guard let deadline = call.deadline, today <= deadline, let offset = Self.dueOffset(today: today, deadline: deadline),
+                  let daysLeft = Self.daysBetween(today, deadline)
             else { continue }
             let seeking = forms.filter { $0.form.partner.countries.contains(call.country) }
+            // The days actually left, not the reminder's offset: 23 on 2024-09-02 for 2024-09-25.
+            var callFields = LetterFields.signature(signature)
+            callFields["callId"] = call.id
+            callFields["callTitleZh"] = call.titleZh
+            callFields["callTitleEn"] = call.titleEn
+            callFields["deadline"] = deadline
+            callFields["daysLeft"] = String(daysLeft)
+            callFields["authorityZh"] = call.authority?.nameZh ?? ""
+            callFields["authorityEn"] = call.authority?.nameEn ?? ""
+            callFields["authorityWebsite"] = call.authority?.website ?? ""
             for form in seeking {
                 let contact = form.form.contact
-                messages.append(self.deadlineMessage(
-                    call: call, offset: offset, key: "deadline:\(call.id):\(offset):\(form.id):contact",
-                    to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now, signature: signature))
+                let fields = callFields.merging(LetterFields.form(form, signature: signature)) { _, new in new }
+                messages.append(self.letter(
+                    .deadlineEnterprise, fields, key: "deadline:\(call.id):\(offset):\(form.id):contact", trigger: "deadline_\(offset)",
+                    to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now))
+            }
+            var staffFields = callFields
+            staffFields["formCount"] = String(seeking.count)
+            staffFields["forms"] = seeking.map { form -> [String: Any] in
+                LetterFields.form(form, signature: nil)
             }
             for address in self.staff where !seeking.isEmpty {
-                messages.append(self.deadlineMessage(
-                    call: call, offset: offset, key: "deadline:\(call.id):\(offset):staff:\(address)", to: address, formId: nil,
-                    date: now, signature: signature))
+                messages.append(self.letter(
+                    .deadlineStaff, staffFields, key: "deadline:\(call.id):\(offset):staff:\(address)", trigger: "deadline_\(offset)",
+                    to: address, formId: nil, date: now))
             }
         }
-        for form in forms where Self.daysBetween(today, form.expiresOn).map({ (0...Self.expiryOffset).contains($0) }) == true {
+        for form in forms {
+            guard let left = Self.daysBetween(today, form.expiresOn), (0...Self.expiryOffset).contains(left) else { continue }
             let contact = form.form.contact
-            messages.append(OutgoingMessage(
-                dedupKey: "expiry:\(form.id):\(form.expiresOn):contact", trigger: "form_expiring", from: self.from,
-                to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id,
-                subject: "表单即将过期 / Form expiring on \(form.expiresOn): \(form.id)",
-                bodyZh: "\(form.form.organization.nameZh)：\n\n您的需求信息表（\(form.id)）将于 \(form.expiresOn) 过期。如仍需寻找合作伙伴，请联系服务中心续期（lingyan forms renew \(form.id)）。",
-                bodyEn: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nYour partner search form \(form.id) expires on \(form.expiresOn). To keep looking for partners, ask the service centre to renew it (lingyan forms renew \(form.id)).",
-                date: now, signature: signature))
+            var fields = LetterFields.form(form, signature: signature)
+            fields["expiresOn"] = form.expiresOn
+            fields["daysLeft"] = String(left)
+            messages.append(self.letter(
+                .formExpiringEnterprise, fields, key: "expiry:\(form.id):\(form.expiresOn):contact", trigger: "form_expiring",
+                to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now))
         }
         let expiring = try await self.expiringProfiles(client, today: today)
         let stamp = Timestamp.string(from: now)
@@ -121,32 +139,30 @@ struct Reminders: Service {
     /// what to do.
     private func profileExpiryMessage(_ profiles: [StoredPartner], to address: String, today: String, date: Date, signature: Signature?) -> OutgoingMessage {
         let shown = profiles.prefix(50)
-        let lines = shown.map { partner in
-            let days = Self.daysBetween(today, partner.profile.expiresOn ?? today) ?? 0
-            return "  \(partner.id)  \(partner.profile.name)（\(CountryNames.chinese(partner.profile.country))）  \(partner.profile.source)  \(partner.profile.expiresOn ?? "")（\(days) 天后 / in \(days) days）"
+        var fields = LetterFields.signature(signature)
+        fields["profileCount"] = String(profiles.count)
+        fields["withinDays"] = String(Self.expiryOffset)
+        fields["lastDay"] = profiles.compactMap(\.profile.expiresOn).max() ?? today
+        fields["profiles"] = shown.map { partner -> [String: Any] in
+            var item = LetterFields.partner(partner)
+            item["expiresOn"] = partner.profile.expiresOn ?? ""
+            item["daysLeft"] = String(Self.daysBetween(today, partner.profile.expiresOn ?? today) ?? 0)
+            return item
         }
-        let more = profiles.count > shown.count ? "\n  ……另有 \(profiles.count - shown.count) 个 / and \(profiles.count - shown.count) more" : ""
-        let last = profiles.compactMap(\.profile.expiresOn).max() ?? today
+        if profiles.count > shown.count { fields["more"] = String(profiles.count - shown.count) }
         let keyIds = "\(profiles.first?.id ?? "")-\(profiles.last?.id ?? ""):\(profiles.count)"
-        return OutgoingMessage(
-            dedupKey: "profile-expiry:\(today):\(keyIds):staff:\(address)", trigger: "profile_expiring", from: self.from, to: address,
-            formId: nil,
-            subject: "合作方档案即将过期 / \(profiles.count) partner profile\(profiles.count == 1 ? "" : "s") expiring by \(last)",
-            bodyZh: "以下 \(profiles.count) 个合作方档案将在 \(Self.expiryOffset) 天内过期，过期后不再参与匹配。如仍有效，请向来源机构索取更新后重新导入，或修改有效期（lingyan partners update）：\n\n" + lines.joined(separator: "\n") + more,
-            bodyEn: "These \(profiles.count) partner profiles expire within \(Self.expiryOffset) days and are no longer matched after that. If they are still valid, ask their source for an update and import it again, or change the date (lingyan partners update):\n\n" + lines.joined(separator: "\n") + more,
-            date: date, signature: signature)
+        return self.letter(
+            .profileExpiringStaff, fields, key: "profile-expiry:\(today):\(keyIds):staff:\(address)", trigger: "profile_expiring",
+            to: address, formId: nil, date: date)
     }
 
-    private func deadlineMessage(
-        call: ProgrammeCall, offset: Int, key: String, to: String, formId: String?, date: Date, signature: Signature?
+    private func letter(
+        _ letter: LetterTemplates.Letter, _ fields: [String: Any], key: String, trigger: String, to: String, formId: String?, date: Date
     ) -> OutgoingMessage {
-        let deadline = call.deadline ?? ""
+        let (subject, body) = self.letters.render(letter, fields)
         return OutgoingMessage(
-            dedupKey: key, trigger: "deadline_\(offset)", from: self.from, to: to, formId: formId,
-            subject: "申报截止提醒 / Deadline in \(offset) day\(offset == 1 ? "" : "s"): \(call.id) (\(deadline))",
-            bodyZh: "\(call.titleZh)将于 \(deadline) 截止申报（还有 \(offset) 天）。" + (formId.map { "\n相关需求信息表：\($0)" } ?? ""),
-            bodyEn: "\(call.titleEn) closes on \(deadline) (in \(offset) day\(offset == 1 ? "" : "s"))." + (formId.map { "\nYour form: \($0)" } ?? ""),
-            date: date, signature: signature)
+            dedupKey: key, trigger: trigger, from: self.from, to: to, replyTo: self.staff.first, formId: formId, subject: subject,
+            body: body, date: date)
     }
 
     /// The nearest reminder offset whose day has come: 1 when one day or less is left, else 7, else 30, else none.

@@ -11,6 +11,7 @@ struct Triggers: Sendable {
     let from: String
     let staff: [String]
     let clock: LingyanClock
+    let letters: LetterTemplates
 
     /// The registry entities a page's events need, fetched concurrently: the form each form or match event names,
     /// and the partner. A registry that fails to answer fails the page, which is then tried again: a message is
@@ -43,55 +44,47 @@ struct Triggers: Sendable {
         let signature = fetched[Signature.fetchKey] as? Signature
         let contact = form.form.contact
         let to = "\(contact.name) <\(contact.primaryEmail)>"
-        let name = form.form.organization.nameZh
-        let nameEn = form.form.organization.nameEn ?? name
         let revision = event.data["revision"]?.integerValue ?? 0
+        var fields = LetterFields.form(form, signature: signature)
         switch event.type {
         case "form.submitted":
-            try self.queue(
-                db, key: "form.submitted:\(form.id)", trigger: "form_received", to: [("contact", to)] + self.staffRecipients,
-                formId: form.id, signature: signature, subject: "表单已收到 / Form received: \(form.id)",
-                zh: "\(name)：\n\n您提交的国际科技合作需求信息表（\(form.id)）已收到，我们将尽快审核。\n技术领域：\(form.form.project.technicalArea)",
-                en: "\(nameEn):\n\nYour partner search form \(form.id) has been received and will be reviewed shortly.\nTechnical area: \(form.form.project.technicalArea)")
+            try self.queue(db, key: "form.submitted:\(form.id):contact", trigger: "form_received", to: to, formId: form.id, .formReceivedEnterprise, fields)
+            fields["contactName"] = contact.name
+            fields["submittedAt"] = Timestamp.date(from: event.at).map(OutgoingMessage.rfc5322Date) ?? event.at
+            for address in self.staff {
+                try self.queue(db, key: "form.submitted:\(form.id):staff:\(address)", trigger: "form_received", to: address, formId: form.id, .formReceivedStaff, fields)
+            }
         case "form.returned":
-            let reason = event.data["reason"]?.stringValue ?? ""
-            try self.queue(
-                db, key: "form.returned:\(form.id):\(revision)", trigger: "form_returned", to: [("contact", to)],
-                formId: form.id, signature: signature, subject: "表单需修改 / Form returned for changes: \(form.id)",
-                zh: "\(name)：\n\n您的需求信息表（\(form.id)）需要修改后重新提交。\n原因：\(reason)",
-                en: "\(nameEn):\n\nYour partner search form \(form.id) was returned for changes.\nReason: \(reason)")
+            fields["reason"] = event.data["reason"]?.stringValue ?? ""
+            try self.queue(db, key: "form.returned:\(form.id):\(revision):contact", trigger: "form_returned", to: to, formId: form.id, .formReturnedEnterprise, fields)
         case "form.published":
-            try self.queue(
-                db, key: "form.published:\(form.id):\(revision)", trigger: "form_published", to: [("contact", to)],
-                formId: form.id, signature: signature, subject: "表单已发布 / Form published: \(form.id)",
-                zh: "\(name)：\n\n您的需求信息表（\(form.id)）已审核通过并发布，我们将为您对接国外合作伙伴。",
-                en: "\(nameEn):\n\nYour partner search form \(form.id) has been approved and published; we will look for partners for you.")
+            try self.queue(db, key: "form.published:\(form.id):\(revision):contact", trigger: "form_published", to: to, formId: form.id, .formPublishedEnterprise, fields)
         default:
             return
         }
     }
 
-    /// Matching events: a pair above the alert threshold.
+    /// Matching events: a pair above the alert threshold. The enterprise reads the partner by name, country, kind
+    /// and the fields in common; staff also get the score, every reason and the partner's expertise to check.
     func applyMatching(_ db: Database, _ event: FeedInterface.FeedEvent, _ fetched: [String: any Sendable]) throws {
         guard event.type == "match.found", let formId = event.data["formId"]?.stringValue,
             let partnerId = event.data["partnerId"]?.stringValue, let form = fetched["form:\(formId)"] as? StoredForm,
             let partner = fetched["partner:\(partnerId)"] as? StoredPartner
         else { return }
         let contact = form.form.contact
-        let profile = partner.profile
-        let signature = fetched[Signature.fetchKey] as? Signature
         let concepts = Self.conceptLabels(event.data)
-        let reasons = Self.reasons(event.data)
-        var score = ""
-        if case .double(let value)? = event.data["score"] { score = String(format: "%.2f", value) }
-        let reasonsZh = reasons.map { "- \($0.zh)" }.joined(separator: "\n")
-        let reasonsEn = reasons.map { "- \($0.en)" }.joined(separator: "\n")
+        var fields = LetterFields.form(form, signature: fetched[Signature.fetchKey] as? Signature)
+        fields.merge(LetterFields.partner(partner)) { _, new in new }
+        fields["fieldsZh"] = concepts.isEmpty ? "（见合作方专长）" : concepts.map(\.zh).joined(separator: "、")
+        fields["fieldsEn"] = concepts.isEmpty ? "(see the partner's expertise)" : concepts.map(\.en).joined(separator: ", ")
         try self.queue(
-            db, key: "match.found:\(formId):\(partnerId)", trigger: "match_found",
-            to: [("contact", "\(contact.name) <\(contact.primaryEmail)>")] + self.staffRecipients, formId: formId, signature: signature,
-            subject: "找到潜在合作伙伴 / Possible partner found: \(profile.name) (\(profile.country))",
-            zh: "\(form.form.organization.nameZh)：\n\n根据您的需求（\(formId)），我们找到一家潜在合作伙伴：\n\(profile.name)（\(profile.country)）\n共同领域：\(concepts.map(\.zh).joined(separator: "、"))\n匹配度：\(score)\n\(reasonsZh)\n\n如需对接，请联系服务中心。",
-            en: "\(form.form.organization.nameEn ?? form.form.organization.nameZh):\n\nFor your need \(formId) we found a possible partner:\n\(profile.name) (\(profile.country))\nShared fields: \(concepts.map(\.en).joined(separator: ", "))\nScore: \(score)\n\(reasonsEn)\n\nContact the service centre to be introduced.")
+            db, key: "match.found:\(formId):\(partnerId):contact", trigger: "match_found", to: "\(contact.name) <\(contact.primaryEmail)>",
+            formId: formId, .matchFoundEnterprise, fields)
+        if case .double(let value)? = event.data["score"] { fields["score"] = String(format: "%.2f", value) } else { fields["score"] = "" }
+        fields["reasons"] = Self.reasons(event.data).map { ["zh": $0.zh, "en": $0.en] }
+        for address in self.staff {
+            try self.queue(db, key: "match.found:\(formId):\(partnerId):staff:\(address)", trigger: "match_found", to: address, formId: formId, .matchFoundStaff, fields)
+        }
     }
 
     /// The shared concepts' labels; events written before labels were carried give their ids in both languages.
@@ -116,18 +109,15 @@ struct Triggers: Sendable {
         }
     }
 
-    private var staffRecipients: [(String, String)] { self.staff.map { ("staff:\($0)", $0) } }
-
     private func queue(
-        _ db: Database, key: String, trigger: String, to recipients: [(role: String, address: String)], formId: String?,
-        signature: Signature?, subject: String, zh: String, en: String
+        _ db: Database, key: String, trigger: String, to address: String, formId: String?, _ letter: LetterTemplates.Letter,
+        _ fields: [String: Any]
     ) throws {
         let now = self.clock.now()
-        for (role, address) in recipients {
-            let message = OutgoingMessage(
-                dedupKey: "\(key):\(role)", trigger: trigger, from: self.from, to: address, formId: formId,
-                subject: subject, bodyZh: zh, bodyEn: en, date: now, signature: signature)
-            try NotifierStore.enqueue(message, db: db, at: Timestamp.string(from: now))
-        }
+        let (subject, body) = self.letters.render(letter, fields)
+        let message = OutgoingMessage(
+            dedupKey: key, trigger: trigger, from: self.from, to: address, replyTo: self.staff.first, formId: formId,
+            subject: subject, body: body, date: now)
+        try NotifierStore.enqueue(message, db: db, at: Timestamp.string(from: now))
     }
 }

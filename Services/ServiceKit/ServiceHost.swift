@@ -138,6 +138,9 @@ public enum ServiceHost {
         } catch let error as RPCServerError {
             Self.fail(service, "\(error)")
             throw ExitCode(75)
+        } catch let error as StartupConfigurationError {
+            Self.fail(service, error.description)
+            throw ExitCode(78)
         } catch {
             Self.fail(service, "\(error)")
             throw ExitCode(70)
@@ -146,5 +149,15 @@ public enum ServiceHost {
 
     private static func fail(_ service: ServiceName, _ message: String) {
         StandardStream.error("\(service.executableName): \(message)\n")
+    }
+}
+
+/// A build function's refusal of a configuration file it reads itself (a letter template, say): the service
+/// exits 78, as for a bad setting, naming the file and what is wrong.
+public struct StartupConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
     }
 }

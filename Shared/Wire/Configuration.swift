@@ -146,6 +146,8 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var auditKeyDirectory: String { "\(self.home)/audit/keys" }
     /// `mail/Maildir/`.
     public var maildirDirectory: String { "\(self.home)/mail/Maildir" }
+    /// The letter templates staff may change: `templates/<trigger>.<audience>.mustache`.
+    public var templatesDirectory: String { "\(self.home)/templates" }
 
     // MARK: Loading
 

@@ -58,7 +58,9 @@ struct AcceptanceTests {
         #expect(byTrigger["form_published"]?.first?.body.contains("已审核通过并发布") == true)
         let matches = byTrigger["match_found"] ?? []
         #expect(matches.count >= 2 && matches.count % 2 == 0, "each pair to the enterprise and to staff")
-        #expect(matches.allSatisfy { $0.body.contains("共同领域") && $0.body.contains("Shared fields") })
+        #expect(matches.allSatisfy { $0.body.contains("领域：") && $0.body.contains("Fields in common") })
+        #expect(matches.filter { $0.headers["To"]?.contains("zjstec") == false }.allSatisfy { !$0.body.contains("Score") },
+                "the enterprise's letter holds no score")
         #expect(messages.allSatisfy { $0.headers["To"] != nil && $0.headers["Message-ID"]?.hasSuffix("@lingyan>") == true })
 
         // Offline verification of the sealed record, with the services gone.

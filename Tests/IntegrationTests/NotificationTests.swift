@@ -41,6 +41,32 @@ struct ParsedMessage {
 
 @Suite("Notification", .serialized)
 struct NotificationTests {
+    @Test("letter templates are files staff can change; one with an unknown placeholder stops start-up naming the file and line")
+    func templates() async throws {
+        let home = try TestHome()
+        defer { home.remove() }
+        // First start: the shipped templates are written out, to be changed.
+        let first = try ServiceProcess(.notification, home: home)
+        _ = try await first.waitUntilHealthy()
+        await first.terminate()
+        let path = "\(home.path)/templates/form_received.enterprise.mustache"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("Subject: ") && text.contains("{{organizationZh}}"))
+        // A typo on line 3: refused, not sent as an empty gap.
+        var lines = text.components(separatedBy: "\n")
+        lines[2] = "{{organisationZh}}："
+        text = lines.joined(separator: "\n")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try ServiceProcess(.notification, home: home)
+        #expect(await refused.waitForExit() == 78)
+        #expect(refused.log.contains("form_received.enterprise.mustache line 3: unknown placeholder {{organisationZh}}"), "\(refused.log)")
+        // Unbalanced sections too.
+        try "Subject: x\n\n{{#countriesZh}}\n".write(toFile: "\(home.path)/templates/form_received.enterprise.mustache", atomically: true, encoding: .utf8)
+        let unbalanced = try ServiceProcess(.notification, home: home)
+        #expect(await unbalanced.waitForExit() == 78)
+        #expect(unbalanced.log.contains("form_received.enterprise.mustache"), "\(unbalanced.log)")
+    }
+
     @Test("receipt, publication and match messages land in the Maildir once each, bilingual, to the contact and staff")
     func triggersIntoMaildir() async throws {
         let home = try TestHome()
@@ -68,7 +94,9 @@ struct NotificationTests {
         while ContinuousClock.now < deadline {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
             messages = try files.map { try ParsedMessage(Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) }
-            if messages.filter({ $0.headers["X-Lingyan-Trigger"] == "match_found" }).count >= 2 { break }
+            // Registry and matching letters come from two feeds, in either order: wait for all six.
+            if messages.filter({ $0.headers["X-Lingyan-Trigger"] == "match_found" }).count >= 2,
+               messages.contains(where: { $0.headers["X-Lingyan-Trigger"] == "form_published" }) { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         let byTrigger = Dictionary(grouping: messages) { $0.headers["X-Lingyan-Trigger"] ?? "" }
@@ -77,24 +105,38 @@ struct NotificationTests {
         #expect(byTrigger["form_published"]?.count == 1)
         #expect(byTrigger["match_found"]?.count == 2)
         let receipt = try #require(byTrigger["form_received"]?.first { $0.headers["To"]?.contains("zhang.wei@example.cn") == true })
-        #expect(receipt.headers["Subject"] == "表单已收到 / Form received: \(submitted.id)")
+        #expect(receipt.headers["Subject"] == "需求信息表已收到 / Partner search form received (\(submitted.id))")
         #expect(receipt.headers["To"] == "张伟 <zhang.wei@example.cn>")
+        #expect(receipt.headers["Reply-To"] == "staff@zjstec.example.cn", "an answer reaches a person")
         #expect(receipt.headers["Message-ID"]?.hasSuffix("@lingyan>") == true)
-        #expect(receipt.body.contains("已收到") && receipt.body.contains("has been received"))
+        #expect(receipt.body.contains("杭州示例水务科技有限公司：") && receipt.body.contains("Dear Hangzhou Example Water"), "a salutation")
+        #expect(receipt.body.contains("寻求合作的国家：以色列") && receipt.body.contains("Countries sought: Israel"), "countries by name")
+        #expect(receipt.body.contains("已收到") && receipt.body.contains("We have received"))
+        // Staff get a letter of their own: which form, what to check, how to open it.
+        let staffReceipt = try #require(byTrigger["form_received"]?.first { $0.headers["To"] == "staff@zjstec.example.cn" })
+        #expect(staffReceipt.body.contains("lingyan forms show \(submitted.id)") && staffReceipt.body.contains("请核对"))
+        #expect(staffReceipt.body != receipt.body)
+        // Nothing an enterprise reads holds a command line or a score.
+        for letter in messages where letter.headers["To"]?.contains("zhang.wei@") == true {
+            #expect(!letter.body.contains("lingyan "), "\(letter.headers["Subject"] ?? "")")
+            #expect(!letter.body.contains("Score") && !letter.body.contains("匹配分"), "\(letter.headers["Subject"] ?? "")")
+        }
         // Signed with the catalogue's contacts, in both languages.
         for text in ["浙江省科技交流和人才服务中心", "陈晟颖", "0571-87978953", "csyzju@126.com", "杭州市文二路 212 号高新大厦 4 楼",
                      "Zhejiang Science and Technology Exchange and Talent Service Centre", "政策咨询", "陈可宝"] {
             #expect(receipt.body.contains(text), "\(text) in the signature")
         }
-        #expect(receipt.body.range(of: "已收到")!.lowerBound < receipt.body.range(of: "has been received")!.lowerBound, "Chinese first")
-        #expect(byTrigger["form_returned"]?.first?.body.contains("请补充合作方式") == true)
-        let match = try #require(byTrigger["match_found"]?.first)
-        #expect(match.headers["Subject"]?.contains("AquaMem Ltd. (IL)") == true)
-        #expect(match.body.contains("desalination"))
-        // Concepts by their labels in both languages, not by their ids, and the ranking's reasons.
-        #expect(match.body.contains("海水淡化") && match.body.contains("共同的技术领域"))
-        #expect(match.body.contains("shared fields:"))
+        #expect(receipt.body.range(of: "已收到")!.lowerBound < receipt.body.range(of: "We have received")!.lowerBound, "Chinese first")
+        let returned = try #require(byTrigger["form_returned"]?.first)
+        #expect(returned.body.contains("请补充合作方式") && returned.body.contains("重新审核"), "the reason and how to resubmit")
+        let match = try #require(byTrigger["match_found"]?.first { $0.headers["To"]?.contains("zhang.wei@") == true })
+        #expect(match.body.contains("AquaMem Ltd.（以色列，企业）") && match.body.contains("AquaMem Ltd. (Israel, company)"), "\(match.body)")
+        // Concepts by their labels in both languages, not by their ids.
+        #expect(match.body.contains("海水淡化") && match.body.contains("desalination"))
         #expect(!match.body.contains("water-treatment"))
+        let staffMatch = try #require(byTrigger["match_found"]?.first { $0.headers["To"] == "staff@zjstec.example.cn" })
+        #expect(staffMatch.body.contains("匹配分") && staffMatch.body.contains("共同的技术领域") && staffMatch.body.contains("shared fields:"),
+                "staff see the score and the ranking's reasons: \(staffMatch.body)")
         #expect(Set(messages.compactMap { $0.headers["Message-ID"] }).count == messages.count)
 
         // The outbox says the same, and the CLI lists it.
@@ -151,7 +193,13 @@ struct NotificationTests {
         var thirty = try await self.messages(in: home, trigger: "deadline_30", count: 2)
         #expect(thirty.count == 2)
         #expect(thirty.contains { $0.headers["To"] == "张伟 <zhang.wei@example.cn>" && $0.body.contains("2024-09-25") })
-        #expect(thirty.allSatisfy { $0.headers["Subject"]?.contains("2025-FI") == true })
+        // The days actually left (29 on 2024-08-27), not the reminder's 30; the agency's name and address.
+        let enterprise = try #require(thirty.first { $0.headers["To"]?.contains("zhang.wei@") == true })
+        #expect(enterprise.body.contains("距截止还有 29 天") && enterprise.body.contains("29 days from today"), "\(enterprise.body)")
+        #expect(enterprise.body.contains("Business Finland") && enterprise.body.contains("https://www.businessfinland.fi"))
+        #expect(!enterprise.body.contains("30 天") && !enterprise.body.contains("lingyan "))
+        #expect(thirty.first { $0.headers["To"] == "staff@zjstec.example.cn" }?.headers["Subject"]?.contains("2025-FI") == true)
+        #expect(thirty.first { $0.headers["To"] == "staff@zjstec.example.cn" }?.body.contains(submitted.id) == true, "staff see which forms")
         await service.terminate()
 
         // Six days before: the 7-day reminder once, however often the service restarts; the 30-day one not again.
@@ -170,7 +218,8 @@ struct NotificationTests {
         let one = try await self.messages(in: home, trigger: "deadline_1", count: 2)
         #expect(one.count == 2)
         #expect(one.allSatisfy { $0.body.contains("2024-09-25") })
-        #expect(one.allSatisfy { $0.body.contains("csyzju@126.com") }, "reminders are signed too")
+        #expect(one.filter { $0.headers["To"]?.contains("zhang.wei@") == true }.allSatisfy { $0.body.contains("csyzju@126.com") },
+                "reminders to enterprises are signed too")
         await service.terminate()
 
         // After the deadline nothing more; 7 days before the form expires, its contact is reminded.
@@ -178,7 +227,9 @@ struct NotificationTests {
         defer { Task { await last.terminate() } }
         let expiring = try await self.messages(in: home, trigger: "form_expiring", count: 1)
         #expect(expiring.count == 1)
-        #expect(expiring.first?.body.contains("lingyan forms renew \(submitted.id)") == true)
+        #expect(expiring.first?.body.contains("续期") == true && expiring.first?.body.contains("renew it") == true)
+        #expect(expiring.first?.body.contains("lingyan") == false, "no command line in an enterprise's letter")
+        #expect(expiring.first?.body.contains("还有 7 天") == true, "the days actually left")
         try await Task.sleep(for: .milliseconds(300))
         #expect(try await self.messages(in: home, trigger: "deadline_1", count: 2).count == 2, "no reminder after the deadline")
     }
