@@ -77,5 +77,15 @@ Lingyan is running under $LINGYAN_HOME. Try:
   $LINGYAN_BIN/lingyan call registry rpc.discover  # every method a service answers
   $LINGYAN_BIN/lingyan --help                      # all commands
 Sockets: $LINGYAN_HOME/run/<service>.sock   Logs: $LINGYAN_HOME/logs/
+Letters: $LINGYAN_HOME/mail/Maildir/new/   Templates staff may change: $LINGYAN_HOME/templates/
 HINT
+    if [ -z "${LINGYAN_MAIL_FROM:-}" ] && ! grep -q '"mailFrom"' "$LINGYAN_HOME/lingyan.json" 2>/dev/null; then
+        cat <<HINT
+Note: letters are signed From "Lingyan 领雁 <lingyan@localhost>", which no enterprise can answer. For real mail set
+  LINGYAN_MAIL_FROM='浙江省科技交流和人才服务中心 <partner@…>' and LINGYAN_STAFF_EMAILS=desk@… (Reply-To and staff copies).
+HINT
+    fi
+    if [ -z "${LINGYAN_STAFF_EMAILS:-}" ] && ! grep -q '"staffAddresses"' "$LINGYAN_HOME/lingyan.json" 2>/dev/null; then
+        say "Note: no staff address is set (LINGYAN_STAFF_EMAILS): proposed matches wait in 'lingyan match proposals list'."
+    fi
 }

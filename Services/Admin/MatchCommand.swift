@@ -7,7 +7,7 @@ struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Rank programmes and partners for a form, or forms for a partner, with the reasons.",
-        subcommands: [Programs.self, Partners.self, Forms.self])
+        subcommands: [Programs.self, Partners.self, Forms.self, Proposals.self])
 
     struct Programs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every call ranked for a form, with reasons and hints.")
@@ -115,3 +115,91 @@ struct MatchCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension MatchCommand {
+    /// `lingyan match proposals …`: staff look at a proposed partner before the enterprise hears of it.
+    struct Proposals: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "proposals",
+            abstract: "Review proposed matches: the enterprise is told of a partner only when staff approve it.",
+            subcommands: [List.self, Approve.self, Reject.self])
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Proposed matches, newest first (default: those waiting).")
+
+            @OptionGroup var global: GlobalOptions
+
+            @Option(help: "pending, approved or rejected (default: pending).")
+            var state: NotificationInterface.ProposalState = .pending
+
+            @Option(help: "Only the proposals of this form.")
+            var form: String?
+
+            @Option(help: "The most to show (1–500).")
+            var limit = 50
+
+            func run() async throws {
+                let result = try await withService(.notification, configuration: try self.global.configuration()) { client in
+                    try await client.call(NotificationInterface.ProposalsList.self, .init(state: self.state, formId: self.form, limit: self.limit))
+                }
+                if self.global.json { return try printJSON(result) }
+                let language = self.global.language
+                var table = TableRenderer(headings: language.headings([
+                    ("编号", "ID"), ("需求表", "FORM"), ("企业", "ENTERPRISE"), ("合作方", "PARTNER"), ("国家", "COUNTRY"), ("得分", "SCORE"),
+                    ("共同领域", "FIELDS"), ("状态", "STATE"),
+                ]))
+                for proposal in result.proposals {
+                    table.append([
+                        String(proposal.id), proposal.formId, proposal.organization, "\(proposal.partnerId) \(proposal.partnerName)",
+                        proposal.partnerCountry, proposal.score.map { String(format: "%.2f", $0) } ?? "",
+                        language == Language.en ? proposal.fieldsEn : proposal.fieldsZh, proposal.state.rawValue,
+                    ])
+                }
+                print(table.render())
+            }
+        }
+
+        struct Approve: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Send a proposed match to the enterprise, once, with your note (exit 65 if it was already decided).")
+
+            @OptionGroup var global: GlobalOptions
+
+            @Argument(help: "The proposal's number.")
+            var id: Int64
+
+            @Option(help: "A note for the enterprise's letter, e.g. what you know of the partner.")
+            var note: String?
+
+            func run() async throws {
+                let result = try await withService(.notification, configuration: try self.global.configuration()) { client in
+                    try await client.call(NotificationInterface.ProposalsApprove.self, .init(id: self.id, note: self.note), meta: self.global.meta)
+                }
+                if self.global.json { return try printJSON(result) }
+                print("已批准，将发给企业 / Approved and queued for the enterprise: proposal \(result.id) (\(result.formId) × \(result.partnerName)), notification \(result.notificationId.map(String.init) ?? "-")")
+            }
+        }
+
+        struct Reject: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Keep a proposed match from the enterprise; the note says why.")
+
+            @OptionGroup var global: GlobalOptions
+
+            @Argument(help: "The proposal's number.")
+            var id: Int64
+
+            @Option(help: "Why, for the record.")
+            var note: String?
+
+            func run() async throws {
+                let result = try await withService(.notification, configuration: try self.global.configuration()) { client in
+                    try await client.call(NotificationInterface.ProposalsReject.self, .init(id: self.id, note: self.note), meta: self.global.meta)
+                }
+                if self.global.json { return try printJSON(result) }
+                print("已驳回 / Rejected: proposal \(result.id) (\(result.formId) × \(result.partnerName))")
+            }
+        }
+    }
+}
+
+extension NotificationInterface.ProposalState: ExpressibleByArgument {}

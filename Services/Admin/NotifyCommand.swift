@@ -73,17 +73,56 @@ struct NotifyCommand: AsyncParsableCommand {
     }
 
     struct Preview: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The message exactly as delivered (RFC 5322).")
+        static let configuration = CommandConfiguration(
+            abstract: "An outbox row exactly as delivered (RFC 5322), or a trigger's letters rendered from the templates with real records.",
+            discussion: """
+                lingyan notify preview 12                                    the outbox row 12 as delivered
+                lingyan notify preview --trigger match_found --form F-… --partner P-…
+                Triggers: form_received, form_returned, form_published, match_found, deadline (--call), form_expiring,
+                profile_expiring (--partner). Nothing is sent. The templates are read as they are now, so an edit in
+                LINGYAN_HOME/templates shows here before the service is restarted to send with it.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "The row's id.")
-        var id: Int64
+        var id: Int64?
+
+        @Option(help: "Render this trigger's letters instead of showing an outbox row.")
+        var trigger: String?
+
+        @Option(help: "The form the letters are about.")
+        var form: String?
+
+        @Option(help: "The partner profile (match_found, profile_expiring).")
+        var partner: String?
+
+        @Option(help: "The call (deadline; default: one the form seeks).")
+        var call: String?
+
+        @Option(help: "A return reason or a staff note to show in the letter.")
+        var text: String?
+
+        func validate() throws {
+            guard (self.id == nil) != (self.trigger == nil) else { throw ValidationError("give an outbox row's id or --trigger, not both") }
+        }
 
         func run() async throws {
-            let result = try await NotifyCommand.preview(self.id, global: self.global)
+            if let id = self.id {
+                let result = try await NotifyCommand.preview(id, global: self.global)
+                if self.global.json { return try printJSON(result) }
+                return print(result.message)
+            }
+            let result = try await withService(.notification, configuration: try self.global.configuration()) { client in
+                try await client.call(NotificationInterface.LettersPreview.self, .init(
+                    trigger: self.trigger ?? "", formId: self.form, partnerId: self.partner, callId: self.call, text: self.text))
+            }
             if self.global.json { return try printJSON(result) }
-            print(result.message)
+            for letter in result.letters {
+                print("=== \(letter.template)  (\(letter.audience))")
+                print("Subject: \(letter.subject)\n")
+                print(letter.body)
+            }
         }
     }
 

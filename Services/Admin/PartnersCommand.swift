@@ -125,7 +125,7 @@ struct PartnersCommand: AsyncParsableCommand {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace one profile's fields from a JSON file, at the revision it was read at.",
-            discussion: "`lingyan partners show ID --json` prints the profile to edit; a stale revision is refused (exit 75).")
+            discussion: "`lingyan partners show ID --json` prints the profile to edit; a stale revision is refused (exit 65).")
 
         @OptionGroup var global: GlobalOptions
 

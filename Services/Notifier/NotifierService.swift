@@ -11,7 +11,6 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
     let store = try NotifierStore(path: context.databasePath, clock: context.clock)
     var router = RPCRouter(service: .notification)
     router.registerFeed(store.feed, database: store.database)
-    NotifierHandlers(store: store, clock: context.clock).register(in: &router)
 
     let letters: LetterTemplates
     do {
@@ -19,7 +18,16 @@ func buildNotifier(_ context: ServiceContext) async throws -> ServiceParts {
     } catch let problem as LetterTemplates.Problem {
         throw StartupConfigurationError(problem.description)
     }
-    let triggers = Triggers(from: configuration.mailFrom, staff: configuration.staffAddresses, clock: context.clock, letters: letters)
+    NotifierHandlers(
+        store: store, clock: context.clock, letters: letters, from: configuration.mailFrom, staff: configuration.staffAddresses
+    ).register(in: &router)
+    let preview = LetterPreview(
+        templatesDirectory: configuration.templatesDirectory, registrySocket: configuration.socketPath(for: .registry),
+        matchingSocket: configuration.socketPath(for: .matching), clock: context.clock)
+    router.register(NotificationInterface.LettersPreview.self) { params, _ in try await preview.preview(params) }
+    let triggers = Triggers(
+        from: configuration.mailFrom, staff: configuration.staffAddresses, clock: context.clock, letters: letters,
+        autoSend: configuration.matchAutoSend)
     let signal = store.queued
     // Every queued row wakes the dispatcher once the page's transaction commits.
     let wake: @Sendable (Database) -> Void = { db in db.afterNextTransaction { _ in signal.advance(to: signal.head + 1) } }

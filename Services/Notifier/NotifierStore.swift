@@ -51,6 +51,25 @@ final class NotifierStore: Sendable {
                 table.primaryKey(["partnerId", "expiresOn"])
             }
         }
+        // Match proposals: what staff review before an enterprise hears of a partner. The enterprise's letter
+        // fields are kept with the proposal, so that approving it needs nothing but this database.
+        migrator.registerMigration("proposals-v1") { db in
+            try db.create(table: "proposals") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("formId", .text).notNull().indexed()
+                table.column("partnerId", .text).notNull()
+                table.column("summary", .text).notNull()
+                table.column("letterFields", .text).notNull()
+                table.column("recipient", .text).notNull()
+                table.column("state", .text).notNull().indexed()
+                table.column("note", .text)
+                table.column("decidedBy", .text)
+                table.column("decidedAt", .text)
+                table.column("createdAt", .text).notNull()
+                table.column("notificationId", .integer)
+                table.uniqueKey(["formId", "partnerId"])
+            }
+        }
         return migrator
     }
 
@@ -196,5 +215,70 @@ final class NotifierStore: Sendable {
             formId: row["formId"], subject: row["subject"], state: NotificationInterface.State(rawValue: state) ?? .pending,
             attempts: row["attempts"], nextAttemptAt: row["nextAttemptAt"], lastError: row["lastError"],
             createdAt: row["createdAt"], sentAt: row["sentAt"], messageId: row["messageId"])
+    }
+
+    // MARK: Proposals
+
+    /// Files a proposal unless the pair has one; returns its number either way.
+    static func propose(
+        _ proposal: NotificationInterface.MatchProposal, letterFields: [String: String], recipient: String, db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO proposals (formId, partnerId, summary, letterFields, recipient, state, createdAt)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(formId, partnerId) DO NOTHING
+                """,
+            arguments: [
+                proposal.formId, proposal.partnerId, try LingyanJSON.string(proposal), try LingyanJSON.string(letterFields), recipient,
+                proposal.createdAt,
+            ])
+        return try Int64.fetchOne(
+            db, sql: "SELECT id FROM proposals WHERE formId = ? AND partnerId = ?", arguments: [proposal.formId, proposal.partnerId]) ?? 0
+    }
+
+    func proposals(state: NotificationInterface.ProposalState?, formId: String?, limit: Int) throws -> [NotificationInterface.MatchProposal] {
+        try self.database.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let state { conditions.append("state = ?"); arguments.append(state.rawValue) }
+            if let formId { conditions.append("formId = ?"); arguments.append(formId) }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM proposals" + filter + " ORDER BY id DESC LIMIT ?", arguments: StatementArguments(arguments + [limit])
+            ).map(Self.proposal)
+        }
+    }
+
+    /// A proposal with the fields of the enterprise's letter and its address.
+    static func pendingProposal(_ db: Database, id: Int64) throws -> (NotificationInterface.MatchProposal, [String: String], String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposals WHERE id = ?", arguments: [id]) else { return nil }
+        let fields: String = row["letterFields"]
+        return (try Self.proposal(row), try LingyanJSON.decode([String: String].self, from: fields.utf8), row["recipient"])
+    }
+
+    /// Records a decision; the caller has checked the proposal is pending.
+    static func decide(
+        _ db: Database, id: Int64, state: NotificationInterface.ProposalState, note: String?, by: String, at stamp: String,
+        notificationId: Int64?
+    ) throws {
+        try db.execute(
+            sql: "UPDATE proposals SET state = ?, note = ?, decidedBy = ?, decidedAt = ?, notificationId = ? WHERE id = ?",
+            arguments: [state.rawValue, note, by, stamp, notificationId, id])
+    }
+
+    private static func proposal(_ row: Row) throws -> NotificationInterface.MatchProposal {
+        let summary: String = row["summary"]
+        var proposal = try LingyanJSON.decode(NotificationInterface.MatchProposal.self, from: summary.utf8)
+        proposal.id = row["id"]
+        let state: String = row["state"]
+        guard let decoded = NotificationInterface.ProposalState(rawValue: state) else {
+            throw DatabaseError(message: "proposal \(proposal.id) has an unknown state '\(state)'")
+        }
+        proposal.state = decoded
+        proposal.note = row["note"]
+        proposal.decidedBy = row["decidedBy"]
+        proposal.decidedAt = row["decidedAt"]
+        proposal.notificationId = row["notificationId"]
+        return proposal
     }
 }

@@ -67,16 +67,7 @@ struct Reminders: Service {
                   let daysLeft = Self.daysBetween(today, deadline)
             else { continue }
             let seeking = forms.filter { $0.form.partner.countries.contains(call.country) }
-            // The days actually left, not the reminder's offset: 23 on 2024-09-02 for 2024-09-25.
-            var callFields = LetterFields.signature(signature)
-            callFields["callId"] = call.id
-            callFields["callTitleZh"] = call.titleZh
-            callFields["callTitleEn"] = call.titleEn
-            callFields["deadline"] = deadline
-            callFields["daysLeft"] = String(daysLeft)
-            callFields["authorityZh"] = call.authority?.nameZh ?? ""
-            callFields["authorityEn"] = call.authority?.nameEn ?? ""
-            callFields["authorityWebsite"] = call.authority?.website ?? ""
+            let callFields = LetterFields.deadline(call, daysLeft: daysLeft, signature: signature)
             for form in seeking {
                 let contact = form.form.contact
                 let fields = callFields.merging(LetterFields.form(form, signature: signature)) { _, new in new }
@@ -98,11 +89,8 @@ struct Reminders: Service {
         for form in forms {
             guard let left = Self.daysBetween(today, form.expiresOn), (0...Self.expiryOffset).contains(left) else { continue }
             let contact = form.form.contact
-            var fields = LetterFields.form(form, signature: signature)
-            fields["expiresOn"] = form.expiresOn
-            fields["daysLeft"] = String(left)
             messages.append(self.letter(
-                .formExpiringEnterprise, fields, key: "expiry:\(form.id):\(form.expiresOn):contact", trigger: "form_expiring",
+                .formExpiringEnterprise, LetterFields.expiry(form, daysLeft: left, signature: signature), key: "expiry:\(form.id):\(form.expiresOn):contact", trigger: "form_expiring",
                 to: "\(contact.name) <\(contact.primaryEmail)>", formId: form.id, date: now))
         }
         let expiring = try await self.expiringProfiles(client, today: today)
@@ -138,18 +126,7 @@ struct Reminders: Service {
     /// One letter to staff for the profiles newly found expiring: which, from which source, on which day, and
     /// what to do.
     private func profileExpiryMessage(_ profiles: [StoredPartner], to address: String, today: String, date: Date, signature: Signature?) -> OutgoingMessage {
-        let shown = profiles.prefix(50)
-        var fields = LetterFields.signature(signature)
-        fields["profileCount"] = String(profiles.count)
-        fields["withinDays"] = String(Self.expiryOffset)
-        fields["lastDay"] = profiles.compactMap(\.profile.expiresOn).max() ?? today
-        fields["profiles"] = shown.map { partner -> [String: Any] in
-            var item = LetterFields.partner(partner)
-            item["expiresOn"] = partner.profile.expiresOn ?? ""
-            item["daysLeft"] = String(Self.daysBetween(today, partner.profile.expiresOn ?? today) ?? 0)
-            return item
-        }
-        if profiles.count > shown.count { fields["more"] = String(profiles.count - shown.count) }
+        let fields = LetterFields.expiringProfiles(profiles, today: today, withinDays: Self.expiryOffset, signature: signature)
         let keyIds = "\(profiles.first?.id ?? "")-\(profiles.last?.id ?? ""):\(profiles.count)"
         return self.letter(
             .profileExpiringStaff, fields, key: "profile-expiry:\(today):\(keyIds):staff:\(address)", trigger: "profile_expiring",

@@ -117,6 +117,9 @@ final class RegistryStore: Sendable {
     private func insert(
         _ call: ProgrammeCall, revision: Int, db: Database, actor: CommonInterface.Actor, at now: Date, source: String
     ) throws {
+        // The deadline before this change travels with the event: a deadline newly set on a call whose date was
+        // "to be agreed" is news for the enterprises seeking its country.
+        let previous = try CallRecord.fetchOne(db, key: call.id).map { try $0.call() }
         var stored = call
         stored.deadlineState = nil
         stored.revision = revision
@@ -126,7 +129,10 @@ final class RegistryStore: Sendable {
         ).save(db)
         try self.feed.append(
             db, type: "call.updated", entity: "call:\(call.id)", actor: actor,
-            data: ["revision": .integer(Int64(revision)), "source": .string(source), "deadline": call.deadline.map { .string($0) } ?? .null])
+            data: [
+                "revision": .integer(Int64(revision)), "source": .string(source), "deadline": call.deadline.map { .string($0) } ?? .null,
+                "previousDeadline": previous?.deadline.map { .string($0) } ?? .null, "country": .string(call.country),
+            ])
     }
 }
 

@@ -49,6 +49,9 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
     public var auditCheckpointSeconds: Int
     /// Matching: a new form–partner pair scoring at least this (0–1) emits `match.found`.
     public var matchAlertThreshold: Double
+    /// Whether a match alert goes to the enterprise at once (`LINGYAN_MATCH_AUTO_SEND=1`) instead of waiting for
+    /// a staff member's approval.
+    public var matchAutoSend: Bool
     /// Notification: staff addresses that receive copies of what concerns staff.
     public var staffAddresses: [String]
     /// Notification: the `From` of every message.
@@ -73,6 +76,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         self.auditGzipLevel = 6
         self.auditCheckpointSeconds = 300
         self.matchAlertThreshold = 0.5
+        self.matchAutoSend = false
         self.staffAddresses = []
         self.mailFrom = "Lingyan 领雁 <lingyan@localhost>"
         self.roles = nil
@@ -112,6 +116,7 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try container.decodeIfPresent(Int.self, forKey: .auditCheckpointSeconds) {
             configuration.auditCheckpointSeconds = value
         }
+        if let value = try container.decodeIfPresent(Bool.self, forKey: .matchAutoSend) { configuration.matchAutoSend = value }
         if let value = try container.decodeIfPresent(Double.self, forKey: .matchAlertThreshold) {
             configuration.matchAlertThreshold = value
         }
@@ -208,6 +213,13 @@ public struct LingyanConfiguration: Codable, Sendable, Equatable {
         if let value = try integer("LINGYAN_IDLE_TIMEOUT_SECONDS") { self.idleTimeoutSeconds = value }
         if let value = try integer("LINGYAN_DRAIN_TIMEOUT_SECONDS") { self.drainTimeoutSeconds = value }
         if let value = try integer("LINGYAN_GROUP_COMMIT_LIMIT") { self.groupCommitLimit = value }
+        if let text = environment["LINGYAN_MATCH_AUTO_SEND"] {
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "1", "true", "yes": self.matchAutoSend = true
+            case "0", "false", "no", "": self.matchAutoSend = false
+            default: throw LoadError.invalidSetting(name: "LINGYAN_MATCH_AUTO_SEND", value: text, expected: "1 or 0")
+            }
+        }
         if let text = environment["LINGYAN_MATCH_ALERT_THRESHOLD"] {
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
                 throw LoadError.invalidSetting(name: "LINGYAN_MATCH_ALERT_THRESHOLD", value: text, expected: "a number from 0 to 1")

@@ -57,10 +57,12 @@ struct AcceptanceTests {
         #expect(byTrigger["form_returned"]?.first?.body.contains("请补充技术路线") == true)
         #expect(byTrigger["form_published"]?.first?.body.contains("已审核通过并发布") == true)
         let matches = byTrigger["match_found"] ?? []
-        #expect(matches.count >= 2 && matches.count % 2 == 0, "each pair to the enterprise and to staff")
         #expect(matches.allSatisfy { $0.body.contains("领域：") && $0.body.contains("Fields in common") })
-        #expect(matches.filter { $0.headers["To"]?.contains("zjstec") == false }.allSatisfy { !$0.body.contains("Score") },
-                "the enterprise's letter holds no score")
+        // Staff hear of every proposed pair; the enterprise only of the one staff approved, with the note.
+        let toEnterprise = matches.filter { $0.headers["To"]?.contains("zjstec") == false }
+        #expect(toEnterprise.count == 1 && matches.count >= 2, "\(matches.map { $0.headers["To"] ?? "" })")
+        #expect(toEnterprise.first?.body.contains("服务中心说明：对方曾与浙江企业合作开发膜组件") == true)
+        #expect(toEnterprise.allSatisfy { !$0.body.contains("Score") && !$0.body.contains("lingyan ") }, "no score or command for the enterprise")
         #expect(messages.allSatisfy { $0.headers["To"] != nil && $0.headers["Message-ID"]?.hasSuffix("@lingyan>") == true })
 
         // Offline verification of the sealed record, with the services gone.

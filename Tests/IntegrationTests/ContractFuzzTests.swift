@@ -14,13 +14,17 @@ final class FuzzFixtures: Sendable {
     let contact: String
     let partner: String
     let notification: Int64
+    /// Two pending match proposals: one for `proposals.approve`, one for `proposals.reject`. Each is decided by
+    /// its base request; the hostile ones after it meet a decided proposal (-32003) or are refused earlier.
+    let proposals: (approve: Int64, reject: Int64)
     /// The fuzzing call as first stored: every upsert starts from it, whatever an accepted hostile one left behind.
     let pristineCall: JSONValue
 
     private init(
         registry: RPCClient, publishedForm: String, submittedForm: String, organization: String, contact: String,
-        partner: String, notification: Int64, pristineCall: JSONValue
+        partner: String, notification: Int64, proposals: (approve: Int64, reject: Int64), pristineCall: JSONValue
     ) {
+        self.proposals = proposals
         self.pristineCall = pristineCall
         self.registry = registry
         self.publishedForm = publishedForm
@@ -58,6 +62,13 @@ final class FuzzFixtures: Sendable {
             notification = try await notifier.call(NotificationInterface.List.self, .init()).notifications.first?.id
             return notification != nil
         }
+        // Every pair is proposed (the cluster's alert threshold is 0): the published form's give the two proposals.
+        var pending: [Int64] = []
+        _ = try await eventually(timeout: .seconds(20)) {
+            pending = try await notifier.call(NotificationInterface.ProposalsList.self, .init(state: .pending)).proposals.map(\.id)
+            return pending.count >= 2
+        }
+        #expect(pending.count >= 2, "the fuzzing needs two pending proposals")
         await notifier.close()
         // The index has taken in everything the registry has done so far.
         let head = try #require(try await registry.call(CommonInterface.Health.self).feedHead)
@@ -69,6 +80,7 @@ final class FuzzFixtures: Sendable {
         return FuzzFixtures(
             registry: registry, publishedForm: published, submittedForm: submitted, organization: organization.id,
             contact: contact, partner: partner, notification: try #require(notification),
+            proposals: (pending.first ?? 0, pending.last ?? 0),
             pristineCall: try Self.json(call))
     }
 
@@ -216,6 +228,12 @@ struct ContractFuzzTests {
             "notifications.list": { fixtures in ["state": "failed", "formId": .string(fixtures.publishedForm), "limit": 5] },
             "notifications.retry": { fixtures in ["id": .integer(fixtures.notification)] },
             "notifications.preview": { fixtures in ["id": .integer(fixtures.notification)] },
+            "letters.preview": { fixtures in
+                ["trigger": "match_found", "formId": .string(fixtures.publishedForm), "partnerId": .string(fixtures.partner), "text": "对方有在华经验"]
+            },
+            "proposals.list": { fixtures in ["state": "pending", "formId": .string(fixtures.publishedForm), "limit": 5] },
+            "proposals.approve": { fixtures in ["id": .integer(fixtures.proposals.approve), "note": "对方有在华合作经验"] },
+            "proposals.reject": { fixtures in ["id": .integer(fixtures.proposals.reject), "note": "不符合计划要求"] },
         ]
         let audit: [String: BaseRequest] = [
             "audit.query": { _ in
@@ -256,7 +274,8 @@ struct ContractFuzzTests {
         let home = try TestHome()
         defer { home.remove() }
         // Every delivery fails, so that there are failed messages to retry.
-        let cluster = try await LingyanProcesses(home: home, environment: ["LINGYAN_SENDMAIL": "/bin/false"])
+        let cluster = try await LingyanProcesses(
+            home: home, environment: ["LINGYAN_SENDMAIL": "/bin/false", "LINGYAN_MATCH_ALERT_THRESHOLD": "0"])
         let fixtures = try await FuzzFixtures.make(cluster)
         let pids = Dictionary(uniqueKeysWithValues: ServiceName.allCases.map { ($0, cluster[$0].pid) })
         var findings: [Finding] = []

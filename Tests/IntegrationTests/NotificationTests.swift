@@ -67,6 +67,120 @@ struct NotificationTests {
         #expect(unbalanced.log.contains("form_received.enterprise.mustache"), "\(unbalanced.log)")
     }
 
+    @Test("a deadline set on a call whose date was to be agreed is news, once, for each open form seeking that country")
+    func deadlineSet() async throws {
+        let home = try TestHome()
+        let environment = ["LINGYAN_NOW": "2026-12-02T02:00:00Z"]
+        let services = try [ServiceName.registry, .notification].map { try ServiceProcess($0, home: home, environment: environment) }
+        do {
+            for service in services { _ = try await service.waitUntilHealthy() }
+            let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
+            let norway = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form(countries: ["NO"])))
+            var call = try await registry.call(RegistryInterface.CallsGet.self, .init(id: "2025-NO"))
+            #expect(call.deadline == nil, "Norway's deadline is to be agreed in the notice")
+            call.deadline = "2027-03-31"
+            call.deadlineState = nil
+            let revision = try await registry.call(RegistryInterface.CallsUpsert.self, .init(call: call, revision: call.revision)).revision
+            // A second change to the same call (its deadline already set) tells nobody again.
+            call.deadline = "2027-04-15"
+            _ = try await registry.call(RegistryInterface.CallsUpsert.self, .init(call: call, revision: revision))
+            // A later form's receipt marks the point where the notifier has read every call change before it.
+            let later = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form(countries: ["SG"])))
+            let outbox = try await RPCClient.connect(socketPath: home.socket("notification"))
+            #expect(try await eventually(timeout: .seconds(10)) {
+                try await outbox.call(NotificationInterface.List.self, .init(formId: later.id)).notifications.contains { $0.trigger == "form_received" }
+            })
+            let letters = try await outbox.call(NotificationInterface.List.self, .init()).notifications.filter { $0.trigger == "deadline_set" }
+            #expect(letters.count == 1 && letters.first?.formId == norway.id, "\(letters)")
+            let message = try await outbox.call(NotificationInterface.Preview.self, .init(id: try #require(letters.first).id)).message
+            #expect(message.contains("X-Lingyan-Trigger: deadline_set") && letters.first?.recipient.contains("zhang.wei@example.cn") == true)
+            await outbox.close()
+            await registry.close()
+        } catch {
+            for service in services { await service.terminate() }
+            home.remove()
+            throw error
+        }
+        for service in services { await service.terminate() }
+        home.remove()
+    }
+
+    @Test("an introduction goes to both sides: proposed without contacts, the enterprise in both languages and the partner in English; introduced, with each other's contact")
+    func introductions() async throws {
+        let home = try TestHome()
+        let services = try [ServiceName.registry, .notification].map { try ServiceProcess($0, home: home) }
+        do {
+            for service in services { _ = try await service.waitUntilHealthy() }
+            let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
+            var profile = PartnerProfile.example
+            profile.contact = PartnerContact(name: "Aino Virtanen", email: "aino.virtanen@water.example.fi", phone: "+358401234567")
+            let partner = try await registry.call(RegistryInterface.PartnersUpsert.self, .init(profile: profile))
+            let form = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form(countries: ["FI"])))
+            _ = try await registry.call(RegistryInterface.FormsReview.self, .init(id: form.id, revision: 1, decision: .publish))
+            await registry.close()
+            let created = try CLIRun.lingyan(["intro", "create", form.id, partner.id, "--json"], home: home)
+            #expect(created.status == 0, "\(created.standardError)")
+            let id = try #require(created.standardOutput.firstMatch(of: /"id" *: *"([^"]+)"/)?.1)
+            let maildir = "\(home.path)/mail/Maildir/new"
+            func letters(_ trigger: String) throws -> [ParsedMessage] {
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
+                return try files.map { try ParsedMessage(Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) }
+                    .filter { $0.headers["X-Lingyan-Trigger"] == trigger }
+            }
+            #expect(try await eventually(timeout: .seconds(10)) { try letters("introduction_proposed").count == 2 })
+            let proposed = try letters("introduction_proposed")
+            let toPartner = try #require(proposed.first { $0.headers["To"]?.contains("aino.virtanen@") == true })
+            let toEnterprise = try #require(proposed.first { $0.headers["To"]?.contains("zhang.wei@") == true })
+            #expect(toPartner.body.contains("Dear Aino Virtanen") && toPartner.body.contains("Hangzhou Example Water"), "\(toPartner.body)")
+            #expect(!toPartner.body.contains("您好") && !toPartner.body.contains("贵单位") && toPartner.headers["Subject"]?.hasPrefix("A Zhejiang company") == true,
+                    "the partner's letter is in English")
+            #expect(toEnterprise.body.contains("Example Water Oy（芬兰，企业）") && toEnterprise.body.contains("Example Water Oy (Finland, company)"))
+            #expect(!toEnterprise.body.contains("aino.virtanen@") && !toPartner.body.contains("zhang.wei@"), "no contacts before both agree")
+            let advanced = try CLIRun.lingyan(["intro", "advance", String(id), "introduced"], home: home)
+            #expect(advanced.status == 0, "\(advanced.standardError)")
+            #expect(try await eventually(timeout: .seconds(10)) { try letters("introduction_introduced").count == 2 })
+            let made = try letters("introduction_introduced")
+            #expect(made.contains { $0.headers["To"]?.contains("zhang.wei@") == true && $0.body.contains("aino.virtanen@water.example.fi") })
+            #expect(made.contains { $0.headers["To"]?.contains("aino.virtanen@") == true && $0.body.contains("zhang.wei@example.cn") })
+        } catch {
+            for service in services { await service.terminate() }
+            home.remove()
+            throw error
+        }
+        for service in services { await service.terminate() }
+        home.remove()
+    }
+
+    @Test("with LINGYAN_MATCH_AUTO_SEND=1 a match reaches the enterprise at once, as offices that want it had before")
+    func automaticMatchLetters() async throws {
+        let home = try TestHome()
+        let environment = ["LINGYAN_MATCH_AUTO_SEND": "1", "LINGYAN_MATCH_ALERT_THRESHOLD": "0.3"]
+        let services = try [ServiceName.registry, .matching, .notification].map { try ServiceProcess($0, home: home, environment: environment) }
+        do {
+            for service in services { _ = try await service.waitUntilHealthy() }
+            let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
+            _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
+            let form = MatchingFlowTests.need(area: "水处理", description: "开发海水淡化反渗透膜组件", countries: ["IL"], expertise: "膜材料研发能力")
+            let submitted = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: form))
+            _ = try await registry.call(RegistryInterface.FormsReview.self, .init(id: submitted.id, revision: 1, decision: .publish))
+            await registry.close()
+            let outbox = try await RPCClient.connect(socketPath: home.socket("notification"))
+            #expect(try await eventually(timeout: .seconds(10)) {
+                try await outbox.call(NotificationInterface.List.self, .init(formId: submitted.id)).notifications.contains {
+                    $0.trigger == "match_found" && $0.recipient.contains("zhang.wei@")
+                }
+            })
+            #expect(try await outbox.call(NotificationInterface.ProposalsList.self, .init(state: nil)).proposals.isEmpty)
+            await outbox.close()
+        } catch {
+            for service in services { await service.terminate() }
+            home.remove()
+            throw error
+        }
+        for service in services { await service.terminate() }
+        home.remove()
+    }
+
     @Test("receipt, publication and match messages land in the Maildir once each, bilingual, to the contact and staff")
     func triggersIntoMaildir() async throws {
         let home = try TestHome()
@@ -90,15 +204,36 @@ struct NotificationTests {
 
         let maildir = "\(home.path)/mail/Maildir/new"
         var messages: [ParsedMessage] = []
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
+        func read() throws {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
             messages = try files.map { try ParsedMessage(Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) }
-            // Registry and matching letters come from two feeds, in either order: wait for all six.
-            if messages.filter({ $0.headers["X-Lingyan-Trigger"] == "match_found" }).count >= 2,
-               messages.contains(where: { $0.headers["X-Lingyan-Trigger"] == "form_published" }) { break }
-            try await Task.sleep(for: .milliseconds(100))
         }
+        func count(_ trigger: String) -> Int { messages.filter { $0.headers["X-Lingyan-Trigger"] == trigger }.count }
+        // Registry and matching letters come from two feeds, in either order. The match reaches staff only.
+        #expect(try await eventually(timeout: .seconds(10)) {
+            try read()
+            return count("match_found") >= 1 && count("form_published") == 1
+        })
+        #expect(messages.filter { $0.headers["X-Lingyan-Trigger"] == "match_found" }.allSatisfy { $0.headers["To"] == "staff@zjstec.example.cn" },
+                "no match reaches the enterprise before a staff member approves it")
+        // Approved once, with a note: the enterprise's letter is queued once; a second decision is refused.
+        let outbox = try await RPCClient.connect(socketPath: home.socket("notification"))
+        let pending = try await outbox.call(NotificationInterface.ProposalsList.self, .init(state: .pending, formId: submitted.id)).proposals
+        #expect(pending.count == 1 && pending.first?.partnerName == "AquaMem Ltd.", "\(pending)")
+        let proposal = try #require(pending.first)
+        let approve = try CLIRun.lingyan(
+            ["match", "proposals", "approve", String(proposal.id), "--note", "对方已在中国有试点项目 / already runs pilots in China", "--operator", "陈晟颖"], home: home)
+        #expect(approve.status == 0, "\(approve.standardError)")
+        let again = try CLIRun.lingyan(["match", "proposals", "approve", String(proposal.id)], home: home)
+        #expect(again.status == 65 && again.standardError.contains("already approved by 陈晟颖"), "\(again.standardError)")
+        #expect(try await eventually(timeout: .seconds(10)) {
+            try read()
+            return count("match_found") >= 2
+        })
+        #expect(count("match_found") == 2, "once")
+        let decided = try await outbox.call(NotificationInterface.ProposalsList.self, .init(state: .approved)).proposals
+        #expect(decided.first?.decidedBy == "陈晟颖" && decided.first?.notificationId != nil)
+        await outbox.close()
         let byTrigger = Dictionary(grouping: messages) { $0.headers["X-Lingyan-Trigger"] ?? "" }
         #expect(byTrigger["form_received"]?.count == 2, "contact and staff")
         #expect(byTrigger["form_returned"]?.count == 1)
@@ -131,10 +266,12 @@ struct NotificationTests {
         #expect(returned.body.contains("请补充合作方式") && returned.body.contains("重新审核"), "the reason and how to resubmit")
         let match = try #require(byTrigger["match_found"]?.first { $0.headers["To"]?.contains("zhang.wei@") == true })
         #expect(match.body.contains("AquaMem Ltd.（以色列，企业）") && match.body.contains("AquaMem Ltd. (Israel, company)"), "\(match.body)")
+        #expect(match.body.contains("服务中心说明：对方已在中国有试点项目"), "the staff member's note")
         // Concepts by their labels in both languages, not by their ids.
         #expect(match.body.contains("海水淡化") && match.body.contains("desalination"))
         #expect(!match.body.contains("water-treatment"))
         let staffMatch = try #require(byTrigger["match_found"]?.first { $0.headers["To"] == "staff@zjstec.example.cn" })
+        #expect(staffMatch.body.contains("lingyan match proposals approve \(proposal.id)"), "staff are told how to send it")
         #expect(staffMatch.body.contains("匹配分") && staffMatch.body.contains("共同的技术领域") && staffMatch.body.contains("shared fields:"),
                 "staff see the score and the ranking's reasons: \(staffMatch.body)")
         #expect(Set(messages.compactMap { $0.headers["Message-ID"] }).count == messages.count)
@@ -151,6 +288,25 @@ struct NotificationTests {
         let feed = try await notifications.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events
         #expect(feed.filter { $0.type == "notification.sent" }.count == messages.count)
         #expect(!(try LingyanJSON.string(feed)).contains("zhang.wei"))
+        // Any trigger's letters rendered with these records, both languages, nothing sent; an edited template is
+        // previewed as it is now, and a bad one named.
+        let partners = try await registry.call(RegistryInterface.PartnersList.self, .init(country: "IL")).partners
+        let partnerId = try #require(partners.first { $0.profile.name == "AquaMem Ltd." }?.id)
+        let preview = try CLIRun.lingyan(
+            ["notify", "preview", "--trigger", "match_found", "--form", submitted.id, "--partner", partnerId, "--text", "示例说明"], home: home)
+        #expect(preview.status == 0, "\(preview.standardError)")
+        #expect(preview.standardOutput.contains("=== match_found.enterprise") && preview.standardOutput.contains("=== match_found.staff"))
+        #expect(preview.standardOutput.contains("海水淡化") && preview.standardOutput.contains("服务中心说明：示例说明"), "\(preview.standardOutput)")
+        let before = try await notifications.call(NotificationInterface.List.self, .init()).notifications.count
+        let template = "\(home.path)/templates/form_published.enterprise.mustache"
+        try (try String(contentsOfFile: template, encoding: .utf8)).replacingOccurrences(of: "已审核通过并发布", with: "已审核通过并正式发布")
+            .write(toFile: template, atomically: true, encoding: .utf8)
+        let edited = try CLIRun.lingyan(["notify", "preview", "--trigger", "form_published", "--form", submitted.id], home: home)
+        #expect(edited.standardOutput.contains("已审核通过并正式发布"), "\(edited.standardOutput)")
+        try "Subject: x\n\n{{nonsense}}\n".write(toFile: template, atomically: true, encoding: .utf8)
+        let bad = try CLIRun.lingyan(["notify", "preview", "--trigger", "form_published", "--form", submitted.id], home: home)
+        #expect(bad.status == 65 && bad.standardError.contains("unknown placeholder {{nonsense}}"), "\(bad.standardError)")
+        #expect(try await notifications.call(NotificationInterface.List.self, .init()).notifications.count == before, "a preview sends nothing")
         await notifications.close()
         await registry.close()
     }

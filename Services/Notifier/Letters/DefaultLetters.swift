@@ -103,6 +103,9 @@ enum DefaultLetters {
                 您好！根据贵单位的合作需求（编号 {{formId}}），我们找到一家可能合适的合作伙伴：
                 {{partnerName}}（{{partnerCountryZh}}，{{partnerKindZh}}）
                 与您需求相关的领域：{{fieldsZh}}
+                {{#note}}
+                服务中心说明：{{note}}
+                {{/note}}
 
                 如希望我们为您引荐，请回复本邮件或来电，我们将与对方联系。
 
@@ -113,6 +116,9 @@ enum DefaultLetters {
                 For your partner search {{formId}} we have found an organisation that may suit you:
                 {{partnerName}} ({{partnerCountryEn}}, {{partnerKindEn}})
                 Fields in common with your need: {{fieldsEn}}
+                {{#note}}
+                A note from the service centre: {{note}}
+                {{/note}}
 
                 If you would like us to introduce you, reply to this e-mail or call us, and we will contact them.
 
@@ -132,7 +138,8 @@ enum DefaultLetters {
 
                 合作方专长：{{partnerExpertise}}
 
-                请核对合作方是否符合所申报计划的要求，再与企业联系。查看：lingyan match partners {{formId}}、lingyan partners show {{partnerId}}
+                请核对合作方是否符合所申报计划的要求。{{#proposalId}}企业尚未收到此匹配：核对后用 lingyan match proposals approve {{proposalId}} --note "…" 发给企业，或 reject {{proposalId}}。{{/proposalId}}
+                查看：lingyan match partners {{formId}}、lingyan partners show {{partnerId}}
                 \(Self.separator)
                 Form {{formId}} ({{organizationEn}}, {{technicalArea}}) matches partner profile {{partnerId}}:
                 Partner: {{partnerName}} ({{partnerCountryEn}}, {{partnerKindEn}}; source {{partnerSource}})
@@ -142,8 +149,9 @@ enum DefaultLetters {
                 - {{en}}
                 {{/reasons}}
 
-                Check that the partner fits the call before writing to the enterprise:
-                lingyan match partners {{formId}}, lingyan partners show {{partnerId}}
+                Check that the partner fits the call.{{#proposalId}} The enterprise has not been told yet: send it with
+                lingyan match proposals approve {{proposalId}} --note "…", or reject {{proposalId}}.{{/proposalId}}
+                To look: lingyan match partners {{formId}}, lingyan partners show {{partnerId}}
                 """
         case .deadlineEnterprise:
             return """
@@ -184,6 +192,30 @@ enum DefaultLetters {
                 - {{formId}} {{organizationZh}}
                 {{/forms}}
                 """
+        case .deadlineSetEnterprise:
+            return """
+                Subject: 申报截止日期已确定：{{deadline}} / Deadline set: {{callTitleEn}} closes on {{deadline}}
+
+                {{organizationZh}}：
+
+                您好！此前“待双方商定”的{{callTitleZh}}申报截止日期现已确定为 {{deadline}}（距今 {{daysLeft}} 天）。贵单位的需求信息表（编号 {{formId}}）寻求与{{countriesZh}}合作，请据此安排申报准备。
+                外方主管部门：{{authorityZh}} {{authorityWebsite}}
+
+                截止前 30 天、7 天和 1 天我们还会提醒您。如需协助，请联系服务中心。
+
+                {{signatureZh}}
+                \(Self.separator)
+                Dear {{organizationEn}},
+
+                The deadline of {{callTitleEn}}, until now to be agreed between the two funders, is set: applications close
+                on {{deadline}} ({{daysLeft}} days from today). Your partner search form {{formId}} seeks partners in
+                {{countriesEn}}, so please plan your application accordingly.
+                Foreign agency: {{authorityEn}} {{authorityWebsite}}
+
+                We will remind you 30, 7 and 1 days before the deadline. The service centre is glad to help.
+
+                {{signatureEn}}
+                """
         case .formExpiringEnterprise:
             return """
                 Subject: 需求信息表即将到期 / Your partner search form expires on {{expiresOn}} ({{formId}})
@@ -199,6 +231,108 @@ enum DefaultLetters {
                 Your partner search form {{formId}} expires on {{expiresOn}} ({{daysLeft}} days from today); after that it is
                 no longer passed to partner organisations. If you are still looking for partners, call or write to the
                 service centre before then and we will renew it for another year.
+
+                {{signatureEn}}
+                """
+        case .introductionProposedEnterprise:
+            return """
+                Subject: 拟为您引荐合作伙伴：{{partnerName}} / An introduction we propose: {{partnerName}} ({{formId}})
+
+                {{organizationZh}}：
+
+                您好！针对贵单位的合作需求（编号 {{formId}}），我们拟将贵单位引荐给：
+                {{partnerName}}（{{partnerCountryZh}}，{{partnerKindZh}}）
+                对方专长：{{partnerExpertise}}
+                {{#partnerOffers}}
+                对方可提供：{{partnerOffers}}
+                {{/partnerOffers}}
+
+                我们也已向对方介绍贵单位的需求。如贵单位同意引荐，请回复本邮件；双方均同意后，我们会把双方联系方式发给彼此。
+
+                {{signatureZh}}
+                \(Self.separator)
+                Dear {{organizationEn}},
+
+                For your partner search {{formId}} we propose to introduce you to:
+                {{partnerName}} ({{partnerCountryEn}}, {{partnerKindEn}})
+                Their expertise: {{partnerExpertise}}
+                {{#partnerOffers}}
+                They offer: {{partnerOffers}}
+                {{/partnerOffers}}
+
+                We have described your need to them as well. If you agree to the introduction, reply to this e-mail; once
+                both sides agree, we will send each of you the other's contact details.
+
+                {{signatureEn}}
+                """
+        case .introductionProposedPartner:
+            return """
+                Subject: A Zhejiang company seeks a partner in your field ({{technicalArea}})
+
+                Dear {{#partnerContactName}}{{partnerContactName}}{{/partnerContactName}}{{^partnerContactName}}colleagues at {{partnerName}}{{/partnerContactName}},
+
+                The Zhejiang Science and Technology Exchange and Talent Service Centre helps enterprises of Zhejiang
+                Province, China, find international partners for joint research and development under the province's
+                international cooperation programme. One of them, {{organizationEn}} ({{city}}), is looking for a partner
+                with your expertise:
+
+                Technical area: {{technicalArea}}
+                The joint project: {{projectDescription}}
+                Expertise sought: {{expertiseSought}}
+                What the partner would contribute: {{contributionSought}}
+
+                If you would like to be introduced, please reply to this e-mail. We pass on contact details only when
+                both sides have agreed.
+
+                {{signatureEn}}
+                """
+        case .introductionMadeEnterprise:
+            return """
+                Subject: 引荐已完成：{{partnerName}} 的联系方式 / Introduction made: contact details of {{partnerName}}
+
+                {{organizationZh}}：
+
+                您好！双方均已同意，现将{{partnerName}}（{{partnerCountryZh}}）的联系方式告知贵单位（对方也已收到贵单位的联系方式）：
+                联系人：{{partnerContactName}}
+                电子邮件：{{partnerContactEmail}}
+                电话：{{partnerContactPhone}}
+                网站：{{partnerWebsite}}
+
+                请尽快与对方联系，商谈合作内容。申报国际科技合作项目时，如需协助，请联系服务中心。
+
+                {{signatureZh}}
+                \(Self.separator)
+                Dear {{organizationEn}},
+
+                Both sides have agreed, so here are the contact details of {{partnerName}} ({{partnerCountryEn}}); they have
+                received yours:
+                Contact: {{partnerContactName}}
+                E-mail: {{partnerContactEmail}}
+                Phone: {{partnerContactPhone}}
+                Website: {{partnerWebsite}}
+
+                Please contact them soon to discuss the cooperation. The service centre is glad to help with the application.
+
+                {{signatureEn}}
+                """
+        case .introductionMadePartner:
+            return """
+                Subject: Introduction: {{organizationEn}}, Zhejiang, China
+
+                Dear {{#partnerContactName}}{{partnerContactName}}{{/partnerContactName}}{{^partnerContactName}}colleagues at {{partnerName}}{{/partnerContactName}},
+
+                Thank you for agreeing to be introduced. {{organizationEn}} has agreed too; here are their details (they
+                have received yours):
+
+                Organisation: {{organizationEn}} ({{organizationZh}}), {{city}}
+                Technical area: {{technicalArea}}
+                The joint project: {{projectDescription}}
+                Contact: {{enterpriseContactName}}{{#enterpriseContactPosition}}, {{enterpriseContactPosition}}{{/enterpriseContactPosition}}
+                E-mail: {{enterpriseContactEmail}}
+                Phone: {{enterpriseContactPhone}}
+                Website: {{enterpriseWebsite}}
+
+                We wish you a fruitful cooperation.
 
                 {{signatureEn}}
                 """

@@ -30,6 +30,77 @@ enum LetterFields {
         ]
     }
 
+    /// A match: the form, the partner and the fields in common by their labels (ids when no labels came).
+    static func match(form: StoredForm, partner: StoredPartner, concepts: [(zh: String, en: String)], signature: Signature?) -> [String: Any] {
+        var fields = Self.form(form, signature: signature)
+        fields.merge(Self.partner(partner)) { _, new in new }
+        fields["fieldsZh"] = concepts.isEmpty ? "（见合作方专长）" : concepts.map(\.zh).joined(separator: "、")
+        fields["fieldsEn"] = concepts.isEmpty ? "(see the partner's expertise)" : concepts.map(\.en).joined(separator: ", ")
+        return fields
+    }
+
+    /// A call's deadline: the days actually left, not the reminder's offset (23 on 2024-09-02 for 2024-09-25).
+    static func deadline(_ call: ProgrammeCall, daysLeft: Int, signature: Signature?) -> [String: Any] {
+        var fields = Self.signature(signature)
+        fields["callId"] = call.id
+        fields["callTitleZh"] = call.titleZh
+        fields["callTitleEn"] = call.titleEn
+        fields["deadline"] = call.deadline ?? ""
+        fields["daysLeft"] = String(daysLeft)
+        fields["authorityZh"] = call.authority?.nameZh ?? ""
+        fields["authorityEn"] = call.authority?.nameEn ?? ""
+        fields["authorityWebsite"] = call.authority?.website ?? ""
+        return fields
+    }
+
+    /// A form about to expire.
+    static func expiry(_ form: StoredForm, daysLeft: Int, signature: Signature?) -> [String: Any] {
+        var fields = Self.form(form, signature: signature)
+        fields["expiresOn"] = form.expiresOn
+        fields["daysLeft"] = String(daysLeft)
+        return fields
+    }
+
+    /// Profiles about to expire, for staff; the first 50 listed.
+    static func expiringProfiles(_ profiles: [StoredPartner], today: String, withinDays: Int, signature: Signature?) -> [String: Any] {
+        let shown = profiles.prefix(50)
+        var fields = Self.signature(signature)
+        fields["profileCount"] = String(profiles.count)
+        fields["withinDays"] = String(withinDays)
+        fields["lastDay"] = profiles.compactMap(\.profile.expiresOn).max() ?? today
+        fields["profiles"] = shown.map { partner -> [String: Any] in
+            var item = Self.partner(partner)
+            item["expiresOn"] = partner.profile.expiresOn ?? ""
+            item["daysLeft"] = String(Reminders.daysBetween(today, partner.profile.expiresOn ?? today) ?? 0)
+            return item
+        }
+        if profiles.count > shown.count { fields["more"] = String(profiles.count - shown.count) }
+        return fields
+    }
+
+    /// An introduction's two sides; their contacts only when `contacts` (both have agreed).
+    static func introduction(id: String, form: StoredForm, partner: StoredPartner, contacts: Bool, signature: Signature?) -> [String: Any] {
+        var fields = Self.form(form, signature: signature)
+        fields.merge(Self.partner(partner)) { _, new in new }
+        fields["introductionId"] = id
+        fields["projectDescription"] = form.form.project.description
+        fields["expertiseSought"] = form.form.partner.expertiseSought
+        fields["contributionSought"] = form.form.partner.contributionSought
+        fields["partnerOffers"] = partner.profile.offers ?? ""
+        fields["partnerContactName"] = partner.profile.contact?.name ?? ""
+        guard contacts else { return fields }
+        let contact = form.form.contact
+        fields["partnerContactEmail"] = partner.profile.contact?.email ?? "—"
+        fields["partnerContactPhone"] = partner.profile.contact?.phone ?? "—"
+        fields["partnerWebsite"] = partner.profile.website ?? "—"
+        fields["enterpriseContactName"] = contact.name
+        fields["enterpriseContactPosition"] = contact.position ?? ""
+        fields["enterpriseContactEmail"] = contact.email
+        fields["enterpriseContactPhone"] = contact.phone
+        fields["enterpriseWebsite"] = form.form.organization.website ?? "—"
+        return fields
+    }
+
     static func signature(_ signature: Signature?) -> [String: Any] {
         ["signatureZh": signature?.zh ?? "", "signatureEn": signature?.en ?? ""]
     }

@@ -18,8 +18,13 @@ struct LetterTemplates: Sendable {
         case matchFoundStaff = "match_found.staff"
         case deadlineEnterprise = "deadline.enterprise"
         case deadlineStaff = "deadline.staff"
+        case deadlineSetEnterprise = "deadline_set.enterprise"
         case formExpiringEnterprise = "form_expiring.enterprise"
         case profileExpiringStaff = "profile_expiring.staff"
+        case introductionProposedEnterprise = "introduction_proposed.enterprise"
+        case introductionProposedPartner = "introduction_proposed.partner"
+        case introductionMadeEnterprise = "introduction_made.enterprise"
+        case introductionMadePartner = "introduction_made.partner"
 
         /// Placeholders every letter has: the centre's signature.
         static let common: Set<String> = ["signatureZh", "signatureEn"]
@@ -27,6 +32,17 @@ struct LetterTemplates: Sendable {
         /// The form and its organisation, for every letter about one form.
         static let form: Set<String> = [
             "formId", "organizationZh", "organizationEn", "technicalArea", "countriesZh", "countriesEn", "city",
+        ]
+
+        /// The two sides of an introduction: each side's organisation, field and what it seeks; the contacts
+        /// only in the letters sent once both have agreed.
+        static let introduction: Set<String> = Self.form.union([
+            "introductionId", "projectDescription", "expertiseSought", "contributionSought", "partnerName", "partnerCountryZh",
+            "partnerCountryEn", "partnerKindZh", "partnerKindEn", "partnerExpertise", "partnerOffers", "partnerContactName",
+        ])
+        static let contacts: Set<String> = [
+            "partnerContactEmail", "partnerContactPhone", "partnerWebsite", "enterpriseContactName", "enterpriseContactPosition",
+            "enterpriseContactEmail", "enterpriseContactPhone", "enterpriseWebsite",
         ]
 
         /// The placeholders of this letter, including those inside its sections.
@@ -40,14 +56,18 @@ struct LetterTemplates: Sendable {
                 return Self.common.union(Self.form).union(["reason"])
             case .matchFoundEnterprise:
                 return Self.common.union(Self.form).union([
-                    "partnerName", "partnerCountryZh", "partnerCountryEn", "partnerKindZh", "partnerKindEn", "fieldsZh", "fieldsEn",
+                    "note", "partnerName", "partnerCountryZh", "partnerCountryEn", "partnerKindZh", "partnerKindEn", "fieldsZh", "fieldsEn",
                 ])
             case .matchFoundStaff:
                 return Self.common.union(Self.form).union([
                     "partnerId", "partnerName", "partnerCountryZh", "partnerCountryEn", "partnerKindZh", "partnerKindEn",
-                    "partnerExpertise", "partnerSource", "fieldsZh", "fieldsEn", "score", "reasons", "zh", "en",
+                    "partnerExpertise", "partnerSource", "fieldsZh", "fieldsEn", "score", "reasons", "zh", "en", "proposalId",
                 ])
             case .deadlineEnterprise:
+                return Self.common.union(Self.form).union([
+                    "callId", "callTitleZh", "callTitleEn", "deadline", "daysLeft", "authorityZh", "authorityEn", "authorityWebsite",
+                ])
+            case .deadlineSetEnterprise:
                 return Self.common.union(Self.form).union([
                     "callId", "callTitleZh", "callTitleEn", "deadline", "daysLeft", "authorityZh", "authorityEn", "authorityWebsite",
                 ])
@@ -58,6 +78,10 @@ struct LetterTemplates: Sendable {
                 ])
             case .formExpiringEnterprise:
                 return Self.common.union(Self.form).union(["expiresOn", "daysLeft"])
+            case .introductionProposedEnterprise, .introductionProposedPartner:
+                return Self.common.union(Self.introduction)
+            case .introductionMadeEnterprise, .introductionMadePartner:
+                return Self.common.union(Self.introduction).union(Self.contacts)
             case .profileExpiringStaff:
                 return Self.common.union([
                     "profileCount", "withinDays", "lastDay", "profiles", "more", "partnerId", "partnerName", "partnerCountryZh",
