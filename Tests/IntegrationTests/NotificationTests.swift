@@ -69,11 +69,8 @@ struct NotificationTests {
 
     @Test("a deadline set on a call whose date was to be agreed is news, once, for each open form seeking that country")
     func deadlineSet() async throws {
-        let home = try TestHome()
         let environment = ["LINGYAN_NOW": "2026-12-02T02:00:00Z"]
-        let services = try [ServiceName.registry, .notification].map { try ServiceProcess($0, home: home, environment: environment) }
-        do {
-            for service in services { _ = try await service.waitUntilHealthy() }
+        try await withServices([.registry, .notification], environment: environment) { home in
             let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
             let norway = try await registry.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form(countries: ["NO"])))
             var call = try await registry.call(RegistryInterface.CallsGet.self, .init(id: "2025-NO"))
@@ -96,21 +93,12 @@ struct NotificationTests {
             #expect(message.contains("X-Lingyan-Trigger: deadline_set") && letters.first?.recipient.contains("zhang.wei@example.cn") == true)
             await outbox.close()
             await registry.close()
-        } catch {
-            for service in services { await service.terminate() }
-            home.remove()
-            throw error
         }
-        for service in services { await service.terminate() }
-        home.remove()
     }
 
     @Test("an introduction goes to both sides: proposed without contacts, the enterprise in both languages and the partner in English; introduced, with each other's contact")
     func introductions() async throws {
-        let home = try TestHome()
-        let services = try [ServiceName.registry, .notification].map { try ServiceProcess($0, home: home) }
-        do {
-            for service in services { _ = try await service.waitUntilHealthy() }
+        try await withServices([.registry, .notification]) { home in
             let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
             var profile = PartnerProfile.example
             profile.contact = PartnerContact(name: "Aino Virtanen", email: "aino.virtanen@water.example.fi", phone: "+358401234567")
@@ -126,38 +114,29 @@ struct NotificationTests {
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
                 return try files.map { try ParsedMessage(Data(contentsOf: URL(fileURLWithPath: "\(maildir)/\($0)"))) }
                     .filter { $0.headers["X-Lingyan-Trigger"] == trigger }
-            }
-            #expect(try await eventually(timeout: .seconds(10)) { try letters("introduction_proposed").count == 2 })
-            let proposed = try letters("introduction_proposed")
-            let toPartner = try #require(proposed.first { $0.headers["To"]?.contains("aino.virtanen@") == true })
-            let toEnterprise = try #require(proposed.first { $0.headers["To"]?.contains("zhang.wei@") == true })
-            #expect(toPartner.body.contains("Dear Aino Virtanen") && toPartner.body.contains("Hangzhou Example Water"), "\(toPartner.body)")
-            #expect(!toPartner.body.contains("您好") && !toPartner.body.contains("贵单位") && toPartner.headers["Subject"]?.hasPrefix("A Zhejiang company") == true,
-                    "the partner's letter is in English")
-            #expect(toEnterprise.body.contains("Example Water Oy（芬兰，企业）") && toEnterprise.body.contains("Example Water Oy (Finland, company)"))
-            #expect(!toEnterprise.body.contains("aino.virtanen@") && !toPartner.body.contains("zhang.wei@"), "no contacts before both agree")
-            let advanced = try CLIRun.lingyan(["intro", "advance", String(id), "introduced"], home: home)
-            #expect(advanced.status == 0, "\(advanced.standardError)")
-            #expect(try await eventually(timeout: .seconds(10)) { try letters("introduction_introduced").count == 2 })
-            let made = try letters("introduction_introduced")
-            #expect(made.contains { $0.headers["To"]?.contains("zhang.wei@") == true && $0.body.contains("aino.virtanen@water.example.fi") })
-            #expect(made.contains { $0.headers["To"]?.contains("aino.virtanen@") == true && $0.body.contains("zhang.wei@example.cn") })
-        } catch {
-            for service in services { await service.terminate() }
-            home.remove()
-            throw error
         }
-        for service in services { await service.terminate() }
-        home.remove()
+        #expect(try await eventually(timeout: .seconds(10)) { try letters("introduction_proposed").count == 2 })
+        let proposed = try letters("introduction_proposed")
+        let toPartner = try #require(proposed.first { $0.headers["To"]?.contains("aino.virtanen@") == true })
+        let toEnterprise = try #require(proposed.first { $0.headers["To"]?.contains("zhang.wei@") == true })
+        #expect(toPartner.body.contains("Dear Aino Virtanen") && toPartner.body.contains("Hangzhou Example Water"), "\(toPartner.body)")
+        #expect(!toPartner.body.contains("您好") && !toPartner.body.contains("贵单位") && toPartner.headers["Subject"]?.hasPrefix("A Zhejiang company") == true,
+                "the partner's letter is in English")
+        #expect(toEnterprise.body.contains("Example Water Oy（芬兰，企业）") && toEnterprise.body.contains("Example Water Oy (Finland, company)"))
+        #expect(!toEnterprise.body.contains("aino.virtanen@") && !toPartner.body.contains("zhang.wei@"), "no contacts before both agree")
+        let advanced = try CLIRun.lingyan(["intro", "advance", String(id), "introduced"], home: home)
+        #expect(advanced.status == 0, "\(advanced.standardError)")
+        #expect(try await eventually(timeout: .seconds(10)) { try letters("introduction_introduced").count == 2 })
+        let made = try letters("introduction_introduced")
+        #expect(made.contains { $0.headers["To"]?.contains("zhang.wei@") == true && $0.body.contains("aino.virtanen@water.example.fi") })
+        #expect(made.contains { $0.headers["To"]?.contains("aino.virtanen@") == true && $0.body.contains("zhang.wei@example.cn") })
+        }
     }
 
     @Test("with LINGYAN_MATCH_AUTO_SEND=1 a match reaches the enterprise at once, as offices that want it had before")
     func automaticMatchLetters() async throws {
-        let home = try TestHome()
         let environment = ["LINGYAN_MATCH_AUTO_SEND": "1", "LINGYAN_MATCH_ALERT_THRESHOLD": "0.3"]
-        let services = try [ServiceName.registry, .matching, .notification].map { try ServiceProcess($0, home: home, environment: environment) }
-        do {
-            for service in services { _ = try await service.waitUntilHealthy() }
+        try await withServices([.registry, .matching, .notification], environment: environment) { home in
             let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
             _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
             let form = MatchingFlowTests.need(area: "水处理", description: "开发海水淡化反渗透膜组件", countries: ["IL"], expertise: "膜材料研发能力")
@@ -172,13 +151,7 @@ struct NotificationTests {
             })
             #expect(try await outbox.call(NotificationInterface.ProposalsList.self, .init(state: nil)).proposals.isEmpty)
             await outbox.close()
-        } catch {
-            for service in services { await service.terminate() }
-            home.remove()
-            throw error
         }
-        for service in services { await service.terminate() }
-        home.remove()
     }
 
     @Test("receipt, publication and match messages land in the Maildir once each, bilingual, to the contact and staff")

@@ -7,28 +7,6 @@ import TestSupport
 /// the sender's own headers, Excel sheets, contacts, withdrawal and expiry.
 @Suite("Partner sources", .serialized)
 struct PartnerSourceTests {
-    /// Starts the services named, runs `body`, and stops them before the home is removed, whatever happened.
-    private func withServices(
-        _ services: [ServiceName], environment: [String: String] = [:], _ body: (TestHome) async throws -> Void
-    ) async throws {
-        let home = try TestHome()
-        var started: [ServiceProcess] = []
-        do {
-            for service in services {
-                let process = try ServiceProcess(service, home: home, environment: environment)
-                started.append(process)
-                _ = try await process.waitUntilHealthy()
-            }
-            try await body(home)
-        } catch {
-            for process in started { await process.terminate() }
-            home.remove()
-            throw error
-        }
-        for process in started { await process.terminate() }
-        home.remove()
-    }
-
     private func allPartners(_ client: RPCClient) async throws -> [StoredPartner] {
         var partners: [StoredPartner] = []
         var after: String? = nil
@@ -45,7 +23,7 @@ struct PartnerSourceTests {
         .enabled(if: TestData.matchingDevelopmentSet != nil, "../shared/matching-dev is not beside this checkout"))
     func realProfiles() async throws {
         let file = try #require(TestData.matchingDevelopmentSet) + "/partners.jsonl"
-        try await self.withServices([.registry]) { home in
+        try await withServices([.registry]) { home in
             let first = try CLIRun.lingyan(["partners", "import", file], home: home)
             #expect(first.status == 0, "\(first.standardOutput)")
             #expect(first.standardOutput.contains("4302 lines accepted (4302 new, 0 updated), 0 rejected"), "\(first.standardOutput)")
@@ -75,7 +53,7 @@ struct PartnerSourceTests {
 
     @Test("CORDIS kinds and NUTS codes: MTC eligible for the UK call and Birmingham not, West Flanders by code and by town; source given once")
     func cordisKindsAndNUTS() async throws {
-        try await self.withServices([.registry]) { home in
+        try await withServices([.registry]) { home in
             let file = "\(home.path)/cordis.jsonl"
             try Self.cordisLines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
             let run = try CLIRun.lingyan(["partners", "import", file, "--source", "CORDIS-HE"], home: home)
@@ -115,7 +93,7 @@ struct PartnerSourceTests {
 
     @Test("a CSV with the sender's own headers: recognised in English and Chinese, mapped with --map, shown by the dry run, bad cells named with their header")
     func foreignHeaders() async throws {
-        try await self.withServices([.registry]) { home in
+        try await withServices([.registry]) { home in
             let file = "\(home.path)/agency.csv"
             try """
                 Ref,Organisation name,Land,Typ,"Beschreibung",电子邮件,Notes
@@ -157,7 +135,7 @@ struct PartnerSourceTests {
         .enabled(if: TestData.pythonWithOpenpyxl != nil, "openpyxl is not installed (deploy/test installs it)"))
     func excelSheet() async throws {
         let python = try #require(TestData.pythonWithOpenpyxl)
-        try await self.withServices([.registry]) { home in
+        try await withServices([.registry]) { home in
             let file = "\(home.path)/agency.xlsx"
             let script = """
                 import datetime, sys, openpyxl
@@ -198,7 +176,7 @@ struct PartnerSourceTests {
     @Test("a profile typed in with its contact: masked for a reader and never in events; withdrawn, it leaves matches.partners and says why")
     func contactsAndWithdrawal() async throws {
         let environment = ["LINGYAN_NOW": "2026-12-02T02:00:00Z", "LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn"]
-        try await self.withServices([.registry, .matching], environment: environment) { home in
+        try await withServices([.registry, .matching], environment: environment) { home in
             let registry = try await RPCClient.connect(socketPath: home.socket("registry"))
             _ = try await registry.call(RegistryInterface.PartnersImport.self, .init(format: "jsonl", content: MatchingFlowTests.profiles))
             let file = "\(home.path)/profile.json"
@@ -298,7 +276,7 @@ struct PartnerSourceTests {
 
     @Test("a profile typed in answer by answer (`partners add --interactive`), bad answers named, good ones stored")
     func interactiveAdd() async throws {
-        try await self.withServices([.registry]) { home in
+        try await withServices([.registry]) { home in
             let answers = ["Vaisala Water Oy", "芬兰", "Vantaa", "SME", "Water quality sensors", "sensors; water",
                            "Mikko Laine", "mikko@example.fi", "+358 50 765 4321", "example.fi", "FI1B1", "2027-06-30", "", "meeting-1"]
             let bad = ["Nowhere Ltd", "Atlantis", "", "", "Sensors", "", "", "not-mail", "", "", "", "", "", ""]

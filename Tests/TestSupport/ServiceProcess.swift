@@ -134,3 +134,26 @@ public struct CLIRun: Sendable {
     }
 }
 
+
+/// Starts `services` in a fresh home, runs `body`, then stops them and removes the home, whether `body` returned or
+/// threw: the teardown is awaited, so no service outlives its home.
+public func withServices(
+    _ services: [ServiceName], environment: [String: String] = [:], _ body: (TestHome) async throws -> Void
+) async throws {
+    let home = try TestHome()
+    var started: [ServiceProcess] = []
+    do {
+        for service in services {
+            let process = try ServiceProcess(service, home: home, environment: environment)
+            started.append(process)
+            _ = try await process.waitUntilHealthy()
+        }
+        try await body(home)
+    } catch {
+        for process in started { await process.terminate() }
+        home.remove()
+        throw error
+    }
+    for process in started { await process.terminate() }
+    home.remove()
+}
