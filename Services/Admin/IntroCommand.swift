@@ -27,6 +27,10 @@ struct IntroCommand: AsyncParsableCommand {
             }
             if self.global.json { return try printJSON(introduction) }
             print("\(introduction.id): \(introduction.status.rawValue)")
+            // Said before any letter goes out, so staff can withdraw the proposal (advance it to declined).
+            for warning in introduction.warnings ?? [] {
+                printError("注意 / note (\(warning.severity)): \(warning.messageZh) / \(warning.messageEn)")
+            }
         }
     }
 

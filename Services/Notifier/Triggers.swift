@@ -26,7 +26,8 @@ struct Triggers: Sendable {
                 keys.insert(event.entity)
             case "call.updated" where Self.deadlineNewlySet(event):
                 keys.insert(event.entity)
-            case "introduction.created", "introduction.updated" where Self.introductionLetter(event) != nil:
+            case "introduction.created", "introduction.updated":
+                guard Self.introductionLetter(event) != nil else { continue }
                 if let form = event.data["formId"]?.stringValue { keys.insert("form:\(form)") }
                 if let partner = event.data["partnerId"]?.stringValue { keys.insert("partner:\(partner)") }
             case "match.found":

@@ -7,13 +7,41 @@ struct IntroductionHandlers: Sendable {
     let store: RegistryStore
     let clock: LingyanClock
 
+    /// The partner rules of every call the introduction could be for: the partner's country, sought by the form.
+    private func partnerWarnings(formId: String, partnerId: String) throws -> [RegistryInterface.Finding] {
+        guard let form = try self.store.form(id: formId), let partner = try self.store.partner(id: partnerId) else { return [] }
+        let profile = partner.profile
+        let sought = form.form.partner.countries
+        let planned = RegistryInterface.PlannedPartner(
+            name: profile.name, country: profile.country, region: profile.region, city: profile.city, kind: profile.kind,
+            nutsCode: profile.nutsCode)
+        let calls = try self.store.calls(year: nil).filter { $0.country == profile.country && (sought.isEmpty || sought.contains($0.country)) }
+        var warnings: [RegistryInterface.Finding] = []
+        if calls.isEmpty, !sought.isEmpty, !sought.contains(profile.country) {
+            warnings.append(.init(
+                rule: "partner_country", severity: "warning",
+                messageZh: "该合作方位于\(CountryNames.chinese(profile.country))，不在需求表寻求的国家（\(sought.map(CountryNames.chinese).joined(separator: "、"))）之内",
+                messageEn: "the partner is in \(CountryNames.english(profile.country)), not among the countries the form seeks (\(sought.map(CountryNames.english).joined(separator: ", ")))"))
+        }
+        for call in calls {
+            for finding in EligibilityChecker.partnerFindings(planned, call: call) where finding.severity != "priority" {
+                warnings.append(.init(
+                    rule: finding.rule, severity: finding.severity, messageZh: "\(call.id)：\(finding.messageZh)",
+                    messageEn: "\(call.id): \(finding.messageEn)"))
+            }
+        }
+        return warnings
+    }
+
     func register(in router: inout RPCRouter) {
         router.registerBlocking(RegistryInterface.IntroductionsCreate.self) { params, context in
             let note = try Self.note(params.note)
-            return try Self.translating {
+            var introduction = try Self.translating {
                 try self.store.createIntroduction(
                     formId: params.formId, partnerId: params.partnerId, note: note, actor: context.actor, at: self.clock.now())
             }
+            introduction.warnings = try self.partnerWarnings(formId: params.formId, partnerId: params.partnerId)
+            return introduction
         }
         router.registerBlocking(RegistryInterface.IntroductionsUpdate.self) { params, context in
             let note = try Self.note(params.note)

@@ -34,8 +34,16 @@ public struct Introduction: Codable, Sendable, Hashable, ShapeExample {
     public var revision: Int
     /// Every step, oldest first.
     public var history: [IntroductionStep]
+    /// From `introductions.create`: what the notice's partner rules say about this partner for each call of its
+    /// country that the form seeks (not in the UK's 11 counties, not in West Flanders, not an enterprise …), each
+    /// message starting with the call's id. Empty when nothing stands in the way.
+    public var warnings: [RegistryInterface.Finding]?
 
-    public init(id: String, formId: String, partnerId: String, status: IntroductionStatus, revision: Int, history: [IntroductionStep]) {
+    public init(
+        id: String, formId: String, partnerId: String, status: IntroductionStatus, revision: Int, history: [IntroductionStep],
+        warnings: [RegistryInterface.Finding]? = nil
+    ) {
+        self.warnings = warnings
         self.id = id
         self.formId = formId
         self.partnerId = partnerId

@@ -158,7 +158,10 @@ struct NotificationTests {
     func triggersIntoMaildir() async throws {
         let home = try TestHome()
         defer { home.remove() }
-        let environment = ["LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn", "LINGYAN_MATCH_ALERT_THRESHOLD": "0.3"]
+        let environment = [
+            "LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn", "LINGYAN_MATCH_ALERT_THRESHOLD": "0.3",
+            "LINGYAN_MAIL_FROM": "浙江省科技交流和人才服务中心 <partner@zjstec.example.cn>",
+        ]
         let services = try [ServiceName.registry, .matching, .notification].map {
             try ServiceProcess($0, home: home, environment: environment)
         }
@@ -261,6 +264,29 @@ struct NotificationTests {
         let feed = try await notifications.call(FeedInterface.Read.self, .init(after: 0, limit: 100)).events
         #expect(feed.filter { $0.type == "notification.sent" }.count == messages.count)
         #expect(!(try LingyanJSON.string(feed)).contains("zhang.wei"))
+        // Read as the enterprise's mail program reads them: Python's email package.
+        let check = """
+            import email, email.policy, glob, sys
+            problems, count = [], 0
+            for path in glob.glob(sys.argv[1] + "/*"):
+                message = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+                body, to, count = message.get_content(), str(message["To"]), count + 1
+                if "@localhost" in str(message["From"]) or "partner@zjstec" not in str(message["From"]): problems.append(path + ": From " + str(message["From"]))
+                if not message["Reply-To"]: problems.append(path + ": no Reply-To")
+                if not str(message["Date"]).endswith("+0800"): problems.append(path + ": Date " + str(message["Date"]))
+                if "staff@" in to: continue
+                for word in ["浙江省科技交流和人才服务中心", "Zhejiang Science and Technology Exchange"]:
+                    if word not in body: problems.append(path + ": no " + word)
+                for word in ["lingyan ", "（IL）", "(IL)", "Score", "匹配分", "共同的关键词"]:
+                    if word in body: problems.append(path + ": " + word)
+            print("letters read:", count)
+            print("\\n".join(problems))
+            sys.exit(1 if problems or count == 0 else 0)
+            """
+        let python = try CLIRun.run(["/usr/bin/env", "python3", "-c", check, maildir], environment: ProcessInfo.processInfo.environment)
+        #expect(python.status == 0, "\(python.standardOutput)\(python.standardError)")
+        #expect(python.standardOutput.contains("letters read: 6"), "\(python.standardOutput)")
+
         // Any trigger's letters rendered with these records, both languages, nothing sent; an edited template is
         // previewed as it is now, and a bad one named.
         let partners = try await registry.call(RegistryInterface.PartnersList.self, .init(country: "IL")).partners

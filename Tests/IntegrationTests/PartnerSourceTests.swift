@@ -87,6 +87,15 @@ struct PartnerSourceTests {
             #expect(brum.map(\.severity) == ["error"] && brum[0].messageEn.contains("UKG31"), "\(brum)")
             #expect(try await check("2025-BE-VWV", try profile("HE-3")).allSatisfy { $0.rule != "partner_region" })
             #expect(try await check("2025-BE-VWV", try profile("HE-4")).allSatisfy { $0.rule != "partner_region" })
+
+            // An introduction of a partner the UK call cannot take is warned about as it is proposed; MTC is not.
+            let form = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form(countries: ["GB"]))).id
+            let brumId = try #require(partners.first { $0.profile.externalId == "HE-2" }?.id)
+            let mtcId = try #require(partners.first { $0.profile.externalId == "HE-1" }?.id)
+            let warned = try CLIRun.lingyan(["intro", "create", form, brumId], home: home)
+            #expect(warned.status == 0 && warned.standardError.contains("2025-GB-MIDLANDS") && warned.standardError.contains("UKG31"), "\(warned.standardError)")
+            let clear = try await client.call(RegistryInterface.IntroductionsCreate.self, .init(formId: form, partnerId: mtcId))
+            #expect(clear.warnings?.filter { $0.severity == "error" }.isEmpty == true, "\(clear.warnings ?? [])")
             await client.close()
         }
     }

@@ -15,6 +15,14 @@ struct EligibilityChecker {
     }
 
 
+    /// The partner rules alone (country, enterprise pairing, the UK's counties, West Flanders): what staff should
+    /// know about a partner before introducing it for this call.
+    static func partnerFindings(_ partner: RegistryInterface.PlannedPartner, call: ProgrammeCall) -> [RegistryInterface.Finding] {
+        var checker = EligibilityChecker(call: call, deadlineState: .open)
+        checker.partner(partner)
+        return checker.findings
+    }
+
     /// All findings for the plan, errors first.
     static func check(
         _ plan: RegistryInterface.ApplicationsCheck.Params, call: ProgrammeCall, deadlineState: DeadlineState,
