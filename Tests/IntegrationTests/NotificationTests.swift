@@ -324,6 +324,25 @@ struct NotificationTests {
         return found
     }
 
+    @Test("a notifier started on 2024-09-02 reminds of Finland's deadline of 2024-09-25 with the 23 days actually left")
+    func daysActuallyLeft() async throws {
+        let environment = ["LINGYAN_NOW": "2024-09-02T02:00:00Z", "LINGYAN_STAFF_EMAILS": "staff@zjstec.example.cn"]
+        try await withServices([.registry], environment: environment) { home in
+            let client = try await RPCClient.connect(socketPath: home.socket("registry"))
+            _ = try await client.call(RegistryInterface.FormsSubmit.self, .init(form: FormTests.form(countries: ["FI"])))
+            await client.close()
+            let notifier = try ServiceProcess(.notification, home: home, environment: environment)
+            _ = try await notifier.waitUntilHealthy()
+            let letters = try await self.messages(in: home, trigger: "deadline_30", count: 2)
+            await notifier.terminate()
+            let enterprise = try #require(letters.first { $0.headers["To"]?.contains("zhang.wei@") == true })
+            #expect(enterprise.body.contains("距截止还有 23 天") && enterprise.body.contains("23 days from today"), "\(enterprise.body)")
+            #expect(enterprise.headers["Subject"]?.contains("还有 23 天") == true && !enterprise.body.contains("30 天"))
+            let staff = try #require(letters.first { $0.headers["To"] == "staff@zjstec.example.cn" })
+            #expect(staff.body.contains("还有 23 天") && staff.body.contains("23 days left"))
+        }
+    }
+
     @Test("deadline reminders at T-30, T-7 and T-1 with the clock set, once each across restarts, none after the deadline; an expiry reminder 14 days before")
     func reminders() async throws {
         let home = try TestHome()
