@@ -37,7 +37,9 @@ struct OutgoingMessage: Sendable {
         self.formId = formId
         self.subject = subject
         self.messageId = "<\(Self.token(for: dedupKey))@lingyan>"
-        let text = body.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines) + "\n"
+        // Trimmed as bytes: Foundation's trimming bridges through NSString, a tenth of the cost of each letter.
+        let unix = body.utf8.contains(0x0D) ? body.replacingOccurrences(of: "\r\n", with: "\n") : body
+        let text = Self.trimmingLineBreaks(unix) + "\n"
         let encodedBody = Data(text.utf8).base64EncodedString(
             options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         var headers = [
@@ -55,6 +57,13 @@ struct OutgoingMessage: Sendable {
             "X-Lingyan-Trigger: \(trigger)",
         ]
         self.bytes = Array((headers.joined(separator: "\r\n") + "\r\n\r\n" + encodedBody + "\r\n").utf8)
+    }
+
+    /// `text` without leading and trailing line feeds.
+    static func trimmingLineBreaks(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x0A }), let last = bytes.lastIndex(where: { $0 != 0x0A }) else { return "" }
+        return String(text[first...last])
     }
 
     /// A header value on one line: control characters (a `\r\nBcc:` smuggled into a name) become spaces; non-ASCII
