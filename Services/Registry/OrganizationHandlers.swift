@@ -28,15 +28,25 @@ struct OrganizationHandlers: Sendable {
     }
 }
 
-/// How a reader sees a contact person: enough to recognise, not enough to reach.
+/// How a reader sees a contact person: enough to recognise, not enough to reach. Form contacts and partner
+/// profiles' contacts are masked alike.
 enum ContactMasking {
     static func masked(_ contact: ContactPerson) -> ContactPerson {
-        let parts = contact.email.split(separator: "@")
-        return ContactPerson(
-            name: contact.name.prefix(1) + String(repeating: "*", count: max(1, contact.name.count - 1)),
-            position: contact.position,
-            phone: String(contact.phone.prefix(3)) + String(repeating: "*", count: max(0, contact.phone.count - 7))
-                + String(contact.phone.suffix(4)),
-            email: parts.count == 2 ? String(contact.email.prefix(1)) + "***@" + parts[1] : "***")
+        ContactPerson(
+            name: Self.name(contact.name), position: contact.position, phone: Self.phone(contact.phone),
+            email: Self.email(contact.email))
+    }
+
+    static func name(_ name: String) -> String {
+        name.prefix(1) + String(repeating: "*", count: max(1, name.count - 1))
+    }
+
+    static func phone(_ phone: String) -> String {
+        String(phone.prefix(3)) + String(repeating: "*", count: max(0, phone.count - 7)) + String(phone.suffix(4))
+    }
+
+    static func email(_ email: String) -> String {
+        let parts = email.split(separator: "@")
+        return parts.count == 2 ? String(email.prefix(1)) + "***@" + parts[1] : "***"
     }
 }

@@ -99,13 +99,8 @@ struct PartnerHandlers: Sendable {
         var partner = partner
         if let contact = partner.profile.contact {
             partner.profile.contact = PartnerContact(
-                name: contact.name.map { $0.prefix(1) + String(repeating: "*", count: max(1, $0.count - 1)) },
-                position: contact.position,
-                email: contact.email.map { email in
-                    let parts = email.split(separator: "@")
-                    return parts.count == 2 ? String(email.prefix(1)) + "***@" + parts[1] : "***"
-                },
-                phone: contact.phone.map { String($0.prefix(4)) + String(repeating: "*", count: max(0, $0.count - 6)) + String($0.suffix(2)) })
+                name: contact.name.map(ContactMasking.name), position: contact.position,
+                email: contact.email.map(ContactMasking.email), phone: contact.phone.map(ContactMasking.phone))
         }
         if partner.profile.website != nil { partner.profile.website = "***" }
         return partner

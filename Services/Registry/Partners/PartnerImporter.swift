@@ -26,6 +26,8 @@ enum PartnerImporter {
         var rows: [(number: Int, cells: [String])]
         /// Whether problems name cells (`C7`).
         var spreadsheet: Bool
+        /// Where the CSV became unreadable, and why: that line is reported, the records before it are read.
+        var malformed: (line: Int, reason: String)? = nil
     }
 
     /// Parses and validates an import; the whole request fails only when its content cannot be read at all, or
@@ -117,10 +119,9 @@ enum PartnerImporter {
             number += 1
             rows.append((number, row))
         }
-        if let error = reader.error {
-            rows.append((number + 1, ["\u{0}csv-error: \(error)"]))
-        }
-        return Table(headers: headers, rows: rows, spreadsheet: params.spreadsheet == true)
+        return Table(
+            headers: headers, rows: rows, spreadsheet: params.spreadsheet == true,
+            malformed: reader.error.map { (number + 1, "\($0)") })
     }
 
     private static func sheetTable(_ content: String) throws -> Table {
@@ -159,11 +160,6 @@ enum PartnerImporter {
         for (index, column) in columns.enumerated() { if let field = column.field { indexOfField[field] = index } }
         var reading = Reading(columns: columns)
         for (number, cells) in table.rows {
-            if let first = cells.first, first.hasPrefix("\u{0}csv-error: ") {
-                let error = first.dropFirst("\u{0}csv-error: ".count)
-                reading.bad.append(.init(line: number, fields: [FieldProblem(path: "line", code: "invalid_csv", messageZh: "CSV 格式错误：\(error)", messageEn: "malformed CSV: \(error)")]))
-                continue
-            }
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             var raw = PartnerProfileRules.Raw()
             for (field, index) in indexOfField where index < cells.count {
@@ -190,6 +186,10 @@ enum PartnerImporter {
                 }
                 reading.bad.append(.init(line: number, fields: named))
             }
+        }
+        if let (line, reason) = table.malformed {
+            reading.bad.append(.init(line: line, fields: [FieldProblem(
+                path: "line", code: "invalid_csv", messageZh: "CSV 格式错误：\(reason)", messageEn: "malformed CSV: \(reason)")]))
         }
         return reading
     }
